@@ -1,0 +1,19 @@
+import type { Reply } from './reply-model.js';
+
+/**
+ * What the core asks an adapter to do after a message or an action. Adapters perform effects in
+ * order and never decide anything themselves.
+ */
+export type Effect =
+  /** Answer in the same conversation (in the thread of the message, when there is one). */
+  | { type: 'reply'; reply: Reply; visibility: 'public' | 'private' }
+  /**
+   * Post a new message the core may edit later. `key` names it; after posting, the adapter calls
+   * `core.rememberMessage(key, platformMessageId)`. `inThreadOf` is the key of an earlier message
+   * whose thread this goes in (absent: top level of the channel).
+   */
+  | { type: 'post'; key: string; channelId: string; inThreadOf?: string; reply: Reply }
+  /** Replace a message posted earlier (by key); `messageId` is what the adapter remembered. */
+  | { type: 'update'; key: string; channelId: string; messageId: string; reply: Reply }
+  /** Tell one person something only they see (Slack ephemeral; Teams/console: a direct reply). */
+  | { type: 'private'; userId: string; channelId: string; threadId?: string; reply: Reply };

@@ -1,0 +1,79 @@
+import type { Owner } from './owner.js';
+
+/** Every kind of reply the core can produce; adapters render each kind their own way. */
+export type ReplyKind =
+  | 'answer'
+  | 'service-card'
+  | 'comparison'
+  | 'concept'
+  | 'clarify'
+  | 'decline'
+  | 'help'
+  | 'welcome'
+  | 'onboarding'
+  | 'quiz'
+  | 'notice'
+  | 'error';
+
+/** Action ids used on buttons; values are opaque ids the core resolves itself. */
+export const ACTION_IDS = {
+  ask: 'srm_ask',
+  showService: 'srm_show_service',
+  feedbackUp: 'srm_feedback_up',
+  feedbackDown: 'srm_feedback_down',
+  quizAnswer: 'srm_quiz_answer',
+  quizReveal: 'srm_quiz_reveal',
+  onboardingNext: 'srm_onboarding_next',
+} as const;
+export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
+
+/** A button under a reply. `value` is opaque (≤ 2,000 chars); the core decides what it means. */
+export interface ReplyAction {
+  actionId: ActionId;
+  label: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+/** A titled block of prose inside a reply ("What AWS does", "What you do", "Why"). */
+export interface ReplySection {
+  title: string;
+  body: string;
+}
+
+/** A documentation link. */
+export interface SourceLink {
+  title: string;
+  url: string;
+}
+
+/** One row of a comparison or a service card: a concern and its owner on one or more services. */
+export interface OwnerRow {
+  label: string;
+  cells: { owner: Owner | null; note?: string }[];
+}
+
+/**
+ * The platform-neutral reply: what the bot wants to say, not how it looks.
+ * Text fields hold plain text, never platform markup; adapters escape and format.
+ * Fields that echo the user's words are marked so adapters know to escape them.
+ */
+export interface Reply {
+  kind: ReplyKind;
+  /** One line a person reads first ("Who owns it: AWS"). */
+  headline: string;
+  owner?: Owner;
+  /** Official service name the reply is about, if any. */
+  serviceName?: string;
+  /** Concern label the reply is about, if any. */
+  concernLabel?: string;
+  sections: ReplySection[];
+  /** Table for comparisons and service cards: column headings, then rows. */
+  table?: { columns: string[]; rows: OwnerRow[] };
+  sources: SourceLink[];
+  /** Follow-up questions the user could ask next. */
+  suggestions: string[];
+  actions: ReplyAction[];
+  /** Plain-text rendering of the whole reply (console, CLI, notification text, fallbacks). */
+  text: string;
+}
