@@ -1,0 +1,86 @@
+import type { KnowledgeFiles } from './load-knowledge.js';
+import type {
+  Concept,
+  Concern,
+  Knowledge,
+  NoAnswerReason,
+  QuizScenario,
+  ResolvedResponsibility,
+  Responsibility,
+  Service,
+} from './types.js';
+
+interface ServiceTable {
+  entries: Map<string, Responsibility>;
+  notApplicable: Set<string>;
+  withheld: Set<string>;
+}
+
+/** Indexes validated files into the read-only Knowledge the rest of the bot uses. */
+export function buildKnowledge(files: KnowledgeFiles): Knowledge {
+  const services = new Map<string, Service>();
+  for (const s of files.services.services) services.set(s.id, { ...s, variants: [] });
+  for (const s of services.values()) if (s.variantOf) services.get(s.variantOf)?.variants.push(s.id);
+
+  const concerns = new Map<string, Concern>(files.concerns.concerns.map((c) => [c.id, c]));
+  const concepts = new Map<string, Concept>(files.concepts.concepts.map((c) => [c.id, c]));
+  const defaults = new Map<string, Responsibility>(files.defaults.defaults.map(({ concern, ...r }) => [concern, r]));
+
+  const tables = new Map<string, ServiceTable>();
+  for (const { data } of files.responsibilities) {
+    tables.set(data.service, {
+      entries: new Map(data.entries.map(({ concern, ...r }) => [concern, r])),
+      notApplicable: new Set(data.notApplicable),
+      withheld: new Set(data.withheld),
+    });
+  }
+
+  const quizScenarios = new Map<string, QuizScenario>();
+  for (const { data } of files.quizzes) {
+    quizScenarios.set(data.id, { ...data, questions: data.questions.map((q) => ({ ...q, scenarioId: data.id })) });
+  }
+
+  const resolve = (serviceId: string, concernId: string): ResolvedResponsibility | { none: NoAnswerReason } => {
+    let origin: ResolvedResponsibility['origin'] = 'service';
+    for (let id: string | undefined = serviceId; id; id = services.get(id)?.variantOf) {
+      const table = tables.get(id);
+      const entry = table?.entries.get(concernId);
+      if (entry) return { ...entry, serviceId, concernId, origin };
+      if (table?.notApplicable.has(concernId)) return { none: 'not-applicable' };
+      if (table?.withheld.has(concernId)) return { none: 'withheld' };
+      origin = 'parent';
+    }
+    const fallback = defaults.get(concernId);
+    if (fallback) return { ...fallback, serviceId, concernId, origin: 'default' };
+    return { none: 'unknown' };
+  };
+
+  // Resolve everything once: the answer path only reads this table.
+  const resolved = new Map<string, ResolvedResponsibility | { none: NoAnswerReason }>();
+  const byService = new Map<string, ResolvedResponsibility[]>();
+  let count = 0;
+  for (const service of services.values()) {
+    const list: ResolvedResponsibility[] = [];
+    for (const concern of concerns.values()) {
+      const answer = resolve(service.id, concern.id);
+      resolved.set(key(service.id, concern.id), answer);
+      if (!('none' in answer)) list.push(answer);
+    }
+    byService.set(service.id, list);
+    count += list.length;
+  }
+
+  return {
+    services,
+    concerns,
+    concepts,
+    quizScenarios,
+    lookup: (serviceId, concernId) => resolved.get(key(serviceId, concernId)) ?? { none: 'unknown' },
+    entriesFor: (serviceId) => byService.get(serviceId) ?? [],
+    responsibilityCount: count,
+  };
+}
+
+function key(serviceId: string, concernId: string): string {
+  return `${serviceId}\u0000${concernId}`;
+}

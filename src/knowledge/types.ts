@@ -1,0 +1,97 @@
+import type { Owner } from '../core/owner.js';
+
+/** Service categories of the AWS model: who runs how much of the stack. */
+export type ServiceCategory = 'infrastructure' | 'container' | 'abstracted';
+/** Conventional cloud service models. */
+export type ServiceModel = 'IaaS' | 'PaaS' | 'SaaS';
+
+export interface Service {
+  id: string;
+  name: string;
+  aliases: string[];
+  genericTerms: string[];
+  category: ServiceCategory;
+  categoryNote: string;
+  model: ServiceModel;
+  modelNote: string;
+  source: string;
+  /** Parent service id when this is a variant (EKS control plane is a variant of EKS). */
+  variantOf?: string;
+  variantLabel?: string;
+  /** Ids of this service's variants (derived at load). */
+  variants: string[];
+}
+
+/** Who does what for one concern, with the AWS pages that back it. */
+export interface Responsibility {
+  owner: Owner;
+  aws: string;
+  customer: string;
+  sources: string[];
+}
+
+export interface Concern {
+  id: string;
+  label: string;
+  terms: string[];
+  /** The answer when no service is named. */
+  general: Responsibility;
+  /** For umbrella concerns ("patching"): specific concerns to try, in order, for a service. */
+  resolvesTo: string[];
+  /** Words that, next to an umbrella concern, select this concern. */
+  contextTerms: string[];
+}
+
+/** A resolved (service, concern) answer, after defaults and variant inheritance. */
+export interface ResolvedResponsibility extends Responsibility {
+  serviceId: string;
+  concernId: string;
+  /** Where the entry was written: a responsibilities file, defaults.yaml, or a parent service. */
+  origin: 'service' | 'default' | 'parent';
+}
+
+/** Why a service has no answer for a concern. */
+export type NoAnswerReason = 'not-applicable' | 'withheld' | 'unknown';
+
+export interface Concept {
+  id: string;
+  title: string;
+  terms: string[];
+  summary: string;
+  points: string[];
+  sources: string[];
+}
+
+export interface QuizQuestion {
+  id: string;
+  prompt: string;
+  answer: Owner;
+  explanation: string;
+  source: string;
+  service?: string;
+  concern?: string;
+  /** Scenario the question belongs to (absent for generated questions). */
+  scenarioId?: string;
+}
+
+export interface QuizScenario {
+  id: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  questions: QuizQuestion[];
+}
+
+/** The loaded, validated and indexed knowledge base. Read-only after load. */
+export interface Knowledge {
+  services: ReadonlyMap<string, Service>;
+  concerns: ReadonlyMap<string, Concern>;
+  concepts: ReadonlyMap<string, Concept>;
+  quizScenarios: ReadonlyMap<string, QuizScenario>;
+  /** The answer for a service and a concern, or why there is none. */
+  lookup(serviceId: string, concernId: string): ResolvedResponsibility | { none: NoAnswerReason };
+  /** Every resolved entry for a service, in concern order. */
+  entriesFor(serviceId: string): ResolvedResponsibility[];
+  /** Total resolved (service, concern) entries. */
+  responsibilityCount: number;
+}

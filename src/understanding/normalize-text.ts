@@ -1,0 +1,37 @@
+/** Longest stretch of a message the matcher reads; the rest of a 40,000-character paste is ignored. */
+export const MAX_QUESTION_CHARS = 600;
+
+const SLACK_MENTION = /<[@#!][^>]*>/g; // <@U123>, <#C123|general>, <!channel>, <!subteam^S1>
+const SLACK_LINK = /<(https?:[^>|]*)(?:\|([^>]*))?>/g;
+const TEAMS_MENTION = /<at>[^<]*<\/at>/gi;
+const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+const URL = /https?:\/\/\S+/g;
+const EMOJI_CODE = /:[a-z0-9_+-]+:/g;
+const LEADING_COMMAND = /^\s*(?:\/srm\b|@srm\b|srm[:,]?\s)/i;
+const TRAILING_THANKS = /\b(?:thanks|thank you|thx|ty|cheers|please|pls|plz)\b/g;
+
+/**
+ * Strips chat noise (mention markup, the /srm prefix, links, emoji, punctuation) and returns the
+ * lower-case words of a message. Mentions are removed, never kept, so nothing echoed can ping anyone.
+ */
+export function normalizeText(raw: string): string[] {
+  const text = raw
+    .slice(0, MAX_QUESTION_CHARS * 4)
+    .replace(TEAMS_MENTION, ' ')
+    .replace(SLACK_LINK, (_m, _url: string, label?: string) => ` ${label ?? ''} `)
+    .replace(SLACK_MENTION, ' ')
+    .replace(HTML_TAG, ' ')
+    .replace(URL, ' ')
+    .replace(LEADING_COMMAND, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&[a-z]+;/g, ' ')
+    .toLowerCase()
+    .replace(EMOJI_CODE, ' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['\u2019]s\b/g, '') // lambda's -> lambda
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(TRAILING_THANKS, ' ')
+    .slice(0, MAX_QUESTION_CHARS);
+  return text.split(' ').filter((t) => t.length > 0);
+}

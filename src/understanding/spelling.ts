@@ -1,0 +1,62 @@
+import Fuse from 'fuse.js';
+import { COMMON_WORDS } from './common-words.js';
+
+/** Corrects a word to the knowledge base's vocabulary when it is a plausible typo of one. */
+export type SpellingCorrector = (word: string) => string | undefined;
+
+const CACHE_LIMIT = 20_000;
+
+/**
+ * Builds a corrector over the vocabulary (once, at load). Fuse.js proposes candidates; a
+ * Damerau–Levenshtein check keeps only close ones (1 edit up to 6 letters, 2 beyond), so an
+ * everyday word is never bent into an AWS name. Short words only match as anagrams of short names
+ * ("rsd" → "rds"). Results are cached: the hot path sees each new word once.
+ */
+export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingCorrector {
+  const words = [...new Set(vocabulary)].filter((w) => w.length >= 3 && !/^\d+$/.test(w));
+  const short = new Map<string, string>();
+  for (const w of words) if (w.length === 3) short.set(sorted(w), w);
+  const fuse = new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
+  const cache = new Map<string, string | undefined>();
+
+  return (word) => {
+    if (cache.has(word)) return cache.get(word);
+    const found = correct(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, found);
+    return found;
+  };
+
+  function correct(word: string): string | undefined {
+    if (COMMON_WORDS.has(word) || /\d/.test(word)) return undefined;
+    if (word.length === 3) return short.get(sorted(word));
+    if (word.length < 4) return undefined;
+    const allowed = word.length <= 6 ? 1 : 2;
+    let best: { word: string; distance: number } | undefined;
+    for (const hit of fuse.search(word, { limit: 8 })) {
+      const distance = editDistance(word, hit.item);
+      if (distance <= allowed && (!best || distance < best.distance)) best = { word: hit.item, distance };
+    }
+    return best?.word;
+  }
+}
+
+function sorted(word: string): string {
+  return [...word].sort().join('');
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
