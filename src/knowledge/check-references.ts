@@ -16,6 +16,9 @@ export function checkReferences(files: KnowledgeFiles): KnowledgeProblem[] {
     if (service.variantOf && !serviceIds.has(service.variantOf)) {
       problems.push({ file: at('services.yaml'), entry: service.id, field: 'variantOf', message: `unknown service "${service.variantOf}"` });
     }
+    if (service.primaryConcern && !concernIds.has(service.primaryConcern)) {
+      problems.push({ file: at('services.yaml'), entry: service.id, field: 'primaryConcern', message: `unknown concern "${service.primaryConcern}"` });
+    }
   }
   for (const concern of files.concerns.concerns) {
     for (const target of concern.resolvesTo) {

@@ -37,6 +37,7 @@ export const servicesFileSchema = z.object({
         source: sourceUrl,
         variantOf: id.optional(),
         variantLabel: text.optional(),
+        primaryConcern: id.optional(),
       }),
     )
     .min(1),

@@ -1,3 +1,5 @@
+import type { LeaderboardRow, PointsAward, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
+
 /**
  * State the bot keeps between messages and across restarts. One interface, two implementations:
  * SQLite (embedded default, one process) and Redis (several replicas).
@@ -17,6 +19,28 @@ export interface Store {
   messageId(key: string): Promise<string | undefined>;
   /** Releases connections and file handles. */
   close(): Promise<void>;
+
+  /** Saves a new quiz unless its channel already has a running one (atomic); false when it has. */
+  createQuiz(quiz: QuizRecord): Promise<boolean>;
+  /**
+   * Replaces a quiz if its stored version is still `expectedVersion` (atomic compare-and-set);
+   * false when another replica or timer changed it first. Ending a quiz frees its channel.
+   */
+  updateQuiz(quiz: QuizRecord, expectedVersion: number): Promise<boolean>;
+  /** The quiz with this id, running or ended, if it is known. */
+  loadQuiz(quizId: string): Promise<QuizRecord | undefined>;
+  /** The running quiz in a channel, if any. */
+  activeQuiz(channelId: string): Promise<QuizRecord | undefined>;
+  /** Every running quiz (to restart their timers after a restart). */
+  runningQuizzes(): Promise<QuizRecord[]>;
+  /** Records an answer; true if it is this person's first answer to that question (atomic). */
+  recordAnswer(answer: QuizAnswerRecord): Promise<boolean>;
+  /** Answers given in a quiz, optionally to one question only, oldest first. */
+  quizAnswers(quizId: string, questionIndex?: number): Promise<QuizAnswerRecord[]>;
+  /** Awards one point per person for a revealed question; awarding the same question twice is a no-op. */
+  awardPoints(award: PointsAward): Promise<void>;
+  /** Points per person in a channel from `since` (epoch ms) on, highest first. */
+  leaderboard(channelId: string, since: number): Promise<LeaderboardRow[]>;
 }
 
 /** One person's verdict on one answer. */

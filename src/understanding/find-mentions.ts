@@ -14,8 +14,9 @@ export interface Mention {
 }
 
 /**
- * Finds the knowledge base's phrases in a question: longest match first, left to right, so
- * "kubernetes control plane" wins over "kubernetes". Unknown words are spelling-corrected first.
+ * Finds the knowledge base's phrases in a question. Unknown words are spelling-corrected first.
+ * Every phrase is found, overlapping ones too ("s3 bucket" and "bucket access"), except those
+ * inside a longer one ("kubernetes" inside "kubernetes control plane").
  */
 export function findMentions(words: string[], index: PhraseIndex, correct: SpellingCorrector): Mention[] {
   const stems: string[] = [];
@@ -32,22 +33,23 @@ export function findMentions(words: string[], index: PhraseIndex, correct: Spell
     corrected.push(fix !== undefined);
   }
 
-  const mentions: Mention[] = [];
-  for (let i = 0; i < stems.length; ) {
-    let found: Mention | undefined;
+  const found: Mention[] = [];
+  for (let i = 0; i < stems.length; i++) {
     for (let n = Math.min(index.maxWords, stems.length - i); n >= 1; n--) {
       const targets = index.phrases.get(stems.slice(i, i + n).join(' '));
       if (targets) {
-        found = { start: i, words: n, targets, corrected: corrected.slice(i, i + n).some(Boolean) };
-        break;
+        found.push({ start: i, words: n, targets, corrected: corrected.slice(i, i + n).some(Boolean) });
+        break; // shorter phrases starting here are inside this one
       }
     }
-    if (found) {
-      mentions.push(found);
-      i += found.words;
-    } else {
-      i += 1;
-    }
   }
-  return mentions;
+  return found.filter((m) => !found.some((o) => o !== m && contains(o, m)));
+}
+
+function contains(outer: Mention, inner: Mention): boolean {
+  return (
+    outer.start <= inner.start &&
+    outer.start + outer.words >= inner.start + inner.words &&
+    outer.words > inner.words
+  );
 }

@@ -35,7 +35,7 @@ export function buildPhraseIndex(knowledge: Knowledge): PhraseIndex {
     phrases.set(key, list);
   };
   for (const s of knowledge.services.values()) {
-    for (const name of [s.id.replace(/-/g, ' '), s.name, ...s.aliases]) add(name, { kind: 'service', id: s.id, generic: false });
+    for (const name of [s.name, ...s.aliases]) add(name, { kind: 'service', id: s.id, generic: false });
     for (const term of s.genericTerms) add(term, { kind: 'service', id: s.id, generic: true });
   }
   for (const c of knowledge.concerns.values()) {

@@ -1,0 +1,27 @@
+import type { QuizSelection } from './question-bank.js';
+import type { TopicFinder } from './quiz-topics.js';
+
+/** What "quiz …" asked for. */
+export type QuizCommand =
+  | { kind: 'start'; selection: QuizSelection; topicText: string }
+  | { kind: 'stop' }
+  | { kind: 'leaderboard' }
+  | { kind: 'unknown-topic'; topicText: string };
+
+const STOP_WORDS = new Set(['stop', 'end', 'cancel', 'quit']);
+const LEADERBOARD_WORDS = new Set(['leaderboard', 'scores', 'scoreboard', 'top']);
+
+/** Parses the text after "quiz": "", "serverless", "rds", "encryption", "10", "rds 10", "stop". */
+export function parseQuizArgs(text: string, findTopic: TopicFinder): QuizCommand {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const only = words.length === 1 ? words[0]?.toLowerCase() : undefined;
+  if (only && STOP_WORDS.has(only)) return { kind: 'stop' };
+  if (only && LEADERBOARD_WORDS.has(only)) return { kind: 'leaderboard' };
+
+  const numbers = words.filter((w) => /^\d{1,3}$/.test(w));
+  const topicText = words.filter((w) => !/^\d{1,3}$/.test(w) && !/^questions?$/i.test(w)).join(' ');
+  const count = numbers.length > 0 ? Number(numbers[0]) : undefined;
+  if (!topicText) return { kind: 'start', selection: { count }, topicText };
+  const topic = findTopic(topicText);
+  return topic ? { kind: 'start', selection: { topic, count }, topicText } : { kind: 'unknown-topic', topicText };
+}

@@ -1,0 +1,257 @@
+import type { Effect } from '../core/effects.js';
+import type { IncomingAction, Platform } from '../core/incoming.js';
+import { ACTION_IDS, type Reply } from '../core/reply-model.js';
+import type { QuizRecord } from '../store/quiz-records.js';
+import type { Store } from '../store/store.js';
+import type { QuestionBank, QuizSelection } from './question-bank.js';
+import { headerKey, newQuizId, parseQuizButton, questionKey, resultKey, scoreboardKey } from './quiz-ids.js';
+import { ANSWER_LABEL, QUIZ_MESSAGES as M } from './quiz-messages.js';
+import {
+  headerReply,
+  leaderboardReply,
+  noticeReply,
+  questionReply,
+  resultReply,
+  revealedReply,
+  scoreboardReply,
+  stoppedQuestionReply,
+  type FormatUser,
+} from './quiz-replies.js';
+import { quizScores, rankRows, weekStart } from './quiz-scores.js';
+
+/** Rows shown per leaderboard period. */
+const LEADERBOARD_SIZE = 10;
+
+/** Who is asking, and where. */
+export interface QuizContext {
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  threadId?: string;
+}
+
+/** A reveal the scheduler should run at `at` (epoch ms). */
+export interface RevealTimer {
+  quizId: string;
+  index: number;
+  at: number;
+  platform: Platform;
+}
+
+/** Effects for the adapter, plus what the scheduler should do next. */
+export interface EngineResult {
+  effects: Effect[];
+  /** Schedule this reveal (replaces any timer of the same quiz). */
+  timer?: RevealTimer;
+  /** Cancel the timer of this quiz (it ended). */
+  cancelTimer?: string;
+}
+
+export interface QuizEngineDeps {
+  store: Store;
+  bank: QuestionBank;
+  now: () => number;
+  random: () => number;
+  revealAfterMs: number;
+  formatUser: FormatUser;
+}
+
+/** The platform-neutral quiz state machine; all state lives in the store, so any replica can continue a quiz. */
+export interface QuizEngine {
+  /** Starts a quiz in the context's channel, unless one is running there already. */
+  start(ctx: QuizContext, selection: QuizSelection, topicText: string): Promise<EngineResult>;
+  /** Handles an answer or reveal button; anything tampered or stale gets a polite private notice. */
+  handleAction(action: IncomingAction): Promise<EngineResult>;
+  /** Reveals question `index` when its timer runs out (no-op if it was revealed already). */
+  revealByTimer(quizId: string, index: number): Promise<EngineResult>;
+  /** Stops the channel's running quiz. Only its starter may (see stop's comment). */
+  stop(ctx: QuizContext): Promise<EngineResult>;
+  /** The channel's leaderboard for this week and all time. */
+  leaderboard(ctx: QuizContext): Promise<EngineResult>;
+}
+
+/** Creates the engine over a store and a question bank, with injected clock and randomness. */
+export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
+  const { store, now, formatUser: user } = deps;
+
+  const notice = (to: { userId: string; channelId: string }, message: string, threadId?: string): EngineResult => ({
+    effects: [{ type: 'private', userId: to.userId, channelId: to.channelId, threadId, reply: noticeReply(message) }],
+  });
+  const replyNotice = (message: string): EngineResult => ({
+    effects: [{ type: 'reply', visibility: 'private', reply: noticeReply(message) }],
+  });
+  const runningNotice = (quiz: QuizRecord) =>
+    replyNotice(M.alreadyRunning(quiz.title, quiz.current, quiz.questions.length, user(quiz.starterId)));
+  const headerThread = (quiz: QuizRecord) => store.messageId(headerKey(quiz.id));
+
+  /** Edits a posted message; if its id was never remembered, posts the new version in the thread instead. */
+  const edit = async (quiz: QuizRecord, key: string, reply: Reply): Promise<Effect> => {
+    const messageId = await store.messageId(key);
+    return messageId
+      ? { type: 'update', key, channelId: quiz.channelId, messageId, reply }
+      : { type: 'post', key: `${key}:edit`, channelId: quiz.channelId, inThreadOf: headerKey(quiz.id), reply };
+  };
+
+  const askEffect = (quiz: QuizRecord, index: number): Effect => ({
+    type: 'post',
+    key: questionKey(quiz.id, index),
+    channelId: quiz.channelId,
+    inThreadOf: headerKey(quiz.id),
+    reply: questionReply(quiz, index, 0, user),
+  });
+
+  const endEffects = (quiz: QuizRecord): Effect[] => {
+    const scores = quizScores(quiz);
+    return [
+      {
+        type: 'post',
+        key: scoreboardKey(quiz.id),
+        channelId: quiz.channelId,
+        inThreadOf: headerKey(quiz.id),
+        reply: scoreboardReply(quiz, scores, user),
+      },
+      { type: 'post', key: resultKey(quiz.id), channelId: quiz.channelId, reply: resultReply(quiz, scores, user) },
+    ];
+  };
+
+  /** Reveals the current question of `quiz` (compare-and-set, so a racing timer or replica reveals it once). */
+  const reveal = async (quiz: QuizRecord, index: number): Promise<EngineResult> => {
+    const question = quiz.questions[index];
+    if (!question || quiz.phase !== 'asking' || quiz.current !== index) return { effects: [] };
+    const answers = await store.quizAnswers(quiz.id, index);
+    const result = {
+      answered: answers.map((a) => a.userId),
+      right: answers.filter((a) => a.choice === question.answer).map((a) => a.userId),
+    };
+    const last = index === quiz.questions.length - 1;
+    const at = now();
+    const next: QuizRecord = {
+      ...quiz,
+      version: quiz.version + 1,
+      current: index + 1,
+      revealed: [...quiz.revealed, result],
+      ...(last ? { phase: 'finished', endedAt: at } : { revealAt: at + quiz.revealAfterMs }),
+    };
+    if (!(await store.updateQuiz(next, quiz.version))) return { effects: [] };
+    await store.awardPoints({ channelId: quiz.channelId, quizId: quiz.id, questionIndex: index, userIds: result.right, at });
+
+    const effects = [await edit(next, questionKey(quiz.id, index), revealedReply(next, index, user))];
+    if (last) return { effects: [...effects, ...endEffects(next)], cancelTimer: quiz.id };
+    return {
+      effects: [...effects, askEffect(next, index + 1)],
+      timer: { quizId: quiz.id, index: index + 1, at: next.revealAt, platform: quiz.platform },
+    };
+  };
+
+  const answer = async (action: IncomingAction, quiz: QuizRecord, index: number, choice: keyof typeof ANSWER_LABEL) => {
+    const thread = await headerThread(quiz);
+    if (quiz.current !== index || now() >= quiz.revealAt) {
+      // Time is up even if the timer has not fired yet (e.g. just after a restart): refuse, and reveal now.
+      const late = notice(action, M.tooLate, thread);
+      const revealed = quiz.current === index ? await reveal(quiz, index) : { effects: [] };
+      return { ...revealed, effects: [...late.effects, ...revealed.effects] };
+    }
+    const first = await store.recordAnswer({ quizId: quiz.id, questionIndex: index, userId: action.userId, choice, at: now() });
+    if (!first) {
+      const earlier = (await store.quizAnswers(quiz.id, index)).find((a) => a.userId === action.userId);
+      return notice(action, M.alreadyAnswered(ANSWER_LABEL[earlier?.choice ?? choice]), thread);
+    }
+    const ack = notice(action, M.ackAnswer(ANSWER_LABEL[choice]), thread);
+    // Only refresh the count if the question is still open, so a late count never overwrites a reveal.
+    const fresh = await store.loadQuiz(quiz.id);
+    if (fresh?.phase !== 'asking' || fresh.current !== index) return ack;
+    const count = (await store.quizAnswers(quiz.id, index)).length;
+    const update = await edit(fresh, questionKey(quiz.id, index), questionReply(fresh, index, count, user));
+    return { effects: [...ack.effects, ...(update.type === 'update' ? [update] : [])] };
+  };
+
+  return {
+    async start(ctx, selection, topicText) {
+      const running = await store.activeQuiz(ctx.channelId);
+      if (running) return runningNotice(running);
+      const plan = deps.bank.select(selection, deps.random);
+      if (plan.questions.length === 0) return replyNotice(M.noQuestions(topicText));
+      const at = now();
+      const quiz: QuizRecord = {
+        id: newQuizId(at, deps.random),
+        version: 1,
+        platform: ctx.platform,
+        channelId: ctx.channelId,
+        starterId: ctx.userId,
+        title: plan.title,
+        questions: plan.questions,
+        current: 0,
+        phase: 'asking',
+        revealAfterMs: deps.revealAfterMs,
+        startedAt: at,
+        revealAt: at + deps.revealAfterMs,
+        revealed: [],
+      };
+      if (!(await store.createQuiz(quiz))) {
+        const winner = await store.activeQuiz(ctx.channelId);
+        return winner ? runningNotice(winner) : replyNotice(M.unknownButton);
+      }
+      return {
+        effects: [
+          { type: 'post', key: headerKey(quiz.id), channelId: quiz.channelId, reply: headerReply(quiz, user) },
+          askEffect(quiz, 0),
+        ],
+        timer: { quizId: quiz.id, index: 0, at: quiz.revealAt, platform: quiz.platform },
+      };
+    },
+
+    async handleAction(action) {
+      const button = parseQuizButton(action.value);
+      const expected = button?.kind === 'reveal' ? ACTION_IDS.quizReveal : ACTION_IDS.quizAnswer;
+      if (!button || action.actionId !== expected) return notice(action, M.unknownButton);
+      const quiz = await store.loadQuiz(button.quizId);
+      if (!quiz || button.index >= quiz.questions.length) return notice(action, M.unknownButton);
+      if (quiz.channelId !== action.channelId) return notice(action, M.otherChannel);
+      if (quiz.phase !== 'asking') return notice(action, M.quizOver);
+      if (button.index > quiz.current) return notice(action, M.unknownButton);
+      if (button.kind === 'answer') return answer(action, quiz, button.index, button.choice);
+
+      const thread = await headerThread(quiz);
+      // Early reveal belongs to the starter: anyone else could spoil the question for the channel.
+      if (action.userId !== quiz.starterId) return notice(action, M.onlyStarterReveals(user(quiz.starterId)), thread);
+      if (button.index < quiz.current) return notice(action, M.tooLate, thread);
+      return reveal(quiz, button.index);
+    },
+
+    async revealByTimer(quizId, index) {
+      const quiz = await store.loadQuiz(quizId);
+      if (!quiz || quiz.phase !== 'asking' || quiz.current !== index) return { effects: [] };
+      if (now() < quiz.revealAt) {
+        return { effects: [], timer: { quizId, index, at: quiz.revealAt, platform: quiz.platform } };
+      }
+      return reveal(quiz, index);
+    },
+
+    /**
+     * Only the starter may stop a quiz. Letting anyone stop it would let one person end a game the
+     * rest of the channel is playing; an abandoned quiz cannot block the channel for long, because
+     * its timers reveal every question and end it on their own.
+     */
+    async stop(ctx) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const quiz = await store.activeQuiz(ctx.channelId);
+        if (!quiz) return replyNotice(M.nothingRunning);
+        if (ctx.userId !== quiz.starterId) return replyNotice(M.onlyStarterStops(user(quiz.starterId)));
+        const stopped: QuizRecord = { ...quiz, version: quiz.version + 1, phase: 'stopped', stoppedBy: ctx.userId, endedAt: now() };
+        if (!(await store.updateQuiz(stopped, quiz.version))) continue;
+        const unanswered = await edit(stopped, questionKey(quiz.id, quiz.current), stoppedQuestionReply(stopped, quiz.current));
+        return { effects: [unanswered, ...endEffects(stopped)], cancelTimer: quiz.id };
+      }
+      return replyNotice(M.nothingRunning);
+    },
+
+    async leaderboard(ctx) {
+      const [week, allTime] = await Promise.all([
+        store.leaderboard(ctx.channelId, weekStart(now())),
+        store.leaderboard(ctx.channelId, 0),
+      ]);
+      const top = (rows: typeof week) => rankRows(rows).slice(0, LEADERBOARD_SIZE);
+      return { effects: [{ type: 'reply', visibility: 'public', reply: leaderboardReply(top(week), top(allTime), user) }] };
+    },
+  };
+}

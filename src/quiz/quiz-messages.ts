@@ -1,0 +1,71 @@
+import type { Owner } from '../core/owner.js';
+
+/** Labels on the answer buttons, in the fixed order AWS, Customer, Shared. */
+export const ANSWER_LABEL: Record<Owner, string> = {
+  aws: 'AWS',
+  customer: 'Customer',
+  shared: 'Shared',
+};
+
+/** Every user-facing quiz string, so wording stays consistent and tests can refer to it. */
+export const QUIZ_MESSAGES = {
+  headerTitle: (title: string) => `Quiz: ${title}`,
+  headerBody: (count: number, seconds: number, starter: string) =>
+    `${count} question${count === 1 ? '' : 's'}, ${seconds} seconds each, started by ${starter}. ` +
+    'Answer in the thread: each person\u2019s first answer counts.',
+  questionHeadline: (index: number, count: number) => `Question ${index + 1} of ${count}`,
+  questionPrompt: 'Who is responsible?',
+  answeredCount: (n: number) =>
+    n === 0 ? 'No answers yet.' : `${n} ${n === 1 ? 'person has' : 'people have'} answered.`,
+  revealHint: (seconds: number, starter: string) =>
+    `The answer is revealed after ${seconds} seconds, or earlier by ${starter}.`,
+  revealButton: 'Reveal now',
+  revealedHeadline: (index: number, count: number, answer: string) =>
+    `Question ${index + 1} of ${count}: ${answer}`,
+  answerTitle: 'Answer',
+  whyTitle: 'Why',
+  rightTitle: 'Got it right',
+  nobodyRight: 'Nobody this time.',
+  nobodyAnswered: 'Nobody answered.',
+  stoppedQuestion: 'The quiz was stopped before this question was revealed.',
+
+  ackAnswer: (choice: string) =>
+    `Got it: you answered ${choice}. The answer is revealed when time runs out.`,
+  alreadyAnswered: (choice: string) => `You already answered ${choice}; your first answer counts.`,
+  tooLate: 'Too late: that question has already been revealed.',
+  quizOver: 'That quiz has ended. Start a new one with `quiz`.',
+  otherChannel: 'That button belongs to a quiz in another conversation.',
+  unknownButton: 'Sorry, I could not make sense of that button. It may be from an old message.',
+  onlyStarterReveals: (starter: string) => `Only ${starter}, who started this quiz, can reveal early.`,
+  onlyStarterStops: (starter: string) =>
+    `Only ${starter}, who started this quiz, can stop it. It ends on its own after the last question.`,
+
+  alreadyRunning: (title: string, index: number, count: number, starter: string) =>
+    `A quiz is already running here: \u201c${title}\u201d, question ${index + 1} of ${count}, started by ${starter}. ` +
+    'Wait for it to finish, or ask its starter to end it with `quiz stop`.',
+  nothingRunning: 'No quiz is running here. Start one with `quiz`.',
+  noQuestions: (topic: string) =>
+    `I have no quiz questions about \u201c${topic}\u201d. Try \`quiz\` for a mixed quiz, or a service such as \`quiz rds\`.`,
+  stoppedBy: (by: string) => `Quiz stopped by ${by}.`,
+
+  scoreboardHeadline: (title: string) => `Final scores: ${title}`,
+  scoreboardStoppedHeadline: (title: string) => `Scores so far (quiz stopped): ${title}`,
+  scoreLine: (rank: number, user: string, points: number, of: number) => `${rank}. ${user}: ${points}/${of}`,
+  noPlayers: 'Nobody answered, so nobody scored.',
+  resultLine: (title: string, winners: string[], points: number, of: number) =>
+    winners.length === 0
+      ? `Quiz \u201c${title}\u201d finished: nobody scored.`
+      : `Quiz \u201c${title}\u201d finished: ${winners.join(', ')} ${winners.length === 1 ? 'wins' : 'tie for first'} with ${points}/${of}.`,
+  resultStoppedLine: (title: string, by: string) => `Quiz \u201c${title}\u201d was stopped by ${by}.`,
+
+  leaderboardHeadline: 'Quiz leaderboard',
+  thisWeekTitle: 'This week',
+  allTimeTitle: 'All time',
+  leaderboardLine: (rank: number, user: string, points: number) =>
+    `${rank}. ${user}: ${points} point${points === 1 ? '' : 's'}`,
+  leaderboardEmpty: 'No points yet.',
+
+  mixedTitle: 'Shared responsibility mix',
+  serviceTitle: (name: string) => `Who owns what on ${name}`,
+  concernTitle: (label: string) => `${label}: who owns it?`,
+} as const;

@@ -1,0 +1,106 @@
+import { OWNERS } from '../core/owner.js';
+import { ACTION_IDS, type Reply, type ReplySection } from '../core/reply-model.js';
+import type { QuizRecord } from '../store/quiz-records.js';
+import { answerValue, revealValue } from './quiz-ids.js';
+import { ANSWER_LABEL, QUIZ_MESSAGES as M } from './quiz-messages.js';
+import type { RankedRow } from './quiz-scores.js';
+
+/** Turns a user id into how the reply names that person. */
+export type FormatUser = (userId: string) => string;
+
+/** A reply with the empty parts filled in and `text` rendered from headline and sections. */
+function reply(kind: Reply['kind'], headline: string, sections: ReplySection[], extra: Partial<Reply> = {}): Reply {
+  const text = [headline, ...sections.map((s) => `${s.title}: ${s.body}`)].join('\n');
+  return { kind, headline, sections, sources: [], suggestions: [], actions: [], text, ...extra };
+}
+
+const seconds = (quiz: QuizRecord): number => Math.round(quiz.revealAfterMs / 1000);
+
+/** A short notice (refusals, "already answered"). */
+export function noticeReply(message: string): Reply {
+  return reply('notice', message, []);
+}
+
+/** The header posted at the top level of the channel; questions go in its thread. */
+export function headerReply(quiz: QuizRecord, user: FormatUser): Reply {
+  const body = M.headerBody(quiz.questions.length, seconds(quiz), user(quiz.starterId));
+  return reply('quiz', M.headerTitle(quiz.title), [{ title: 'How to play', body }]);
+}
+
+/** A question waiting for answers: the prompt, how many answered, and the buttons. */
+export function questionReply(quiz: QuizRecord, index: number, answeredCount: number, user: FormatUser): Reply {
+  const question = quiz.questions[index];
+  const sections: ReplySection[] = [
+    { title: M.questionPrompt, body: question?.prompt ?? '' },
+    { title: 'Answers', body: M.answeredCount(answeredCount) },
+    { title: 'Timer', body: M.revealHint(seconds(quiz), user(quiz.starterId)) },
+  ];
+  const actions = [
+    ...OWNERS.map((owner) => ({
+      actionId: ACTION_IDS.quizAnswer,
+      label: ANSWER_LABEL[owner],
+      value: answerValue(quiz.id, index, owner),
+    })),
+    { actionId: ACTION_IDS.quizReveal, label: M.revealButton, value: revealValue(quiz.id, index) },
+  ];
+  const result = reply('quiz', M.questionHeadline(index, quiz.questions.length), sections, { actions });
+  return { ...result, text: `${result.text}\nButtons: ${OWNERS.map((o) => ANSWER_LABEL[o]).join(' / ')}` };
+}
+
+/** A revealed question: the right answer, why, the source, and who got it right. No buttons. */
+export function revealedReply(quiz: QuizRecord, index: number, user: FormatUser): Reply {
+  const question = quiz.questions[index];
+  const result = quiz.revealed[index] ?? { answered: [], right: [] };
+  if (!question) return noticeReply(M.unknownButton);
+  const right =
+    result.answered.length === 0
+      ? M.nobodyAnswered
+      : result.right.length === 0
+        ? M.nobodyRight
+        : result.right.map(user).join(', ');
+  const sections: ReplySection[] = [
+    { title: M.questionPrompt, body: question.prompt },
+    { title: M.answerTitle, body: ANSWER_LABEL[question.answer] },
+    { title: M.whyTitle, body: question.explanation },
+    { title: M.rightTitle, body: right },
+  ];
+  const sources = question.source ? [{ title: 'Source', url: question.source }] : [];
+  const headline = M.revealedHeadline(index, quiz.questions.length, ANSWER_LABEL[question.answer]);
+  const base = reply('quiz', headline, sections, { owner: question.answer, sources });
+  return { ...base, text: sources.length ? `${base.text}\nSource: ${question.source}` : base.text };
+}
+
+/** A question that was never revealed because the quiz was stopped. */
+export function stoppedQuestionReply(quiz: QuizRecord, index: number): Reply {
+  const question = quiz.questions[index];
+  return reply('quiz', M.questionHeadline(index, quiz.questions.length), [
+    { title: M.questionPrompt, body: question?.prompt ?? '' },
+    { title: 'Status', body: M.stoppedQuestion },
+  ]);
+}
+
+/** The scoreboard posted in the thread when the quiz ends. */
+export function scoreboardReply(quiz: QuizRecord, scores: RankedRow[], user: FormatUser): Reply {
+  const of = quiz.revealed.length;
+  const body =
+    scores.length === 0 ? M.noPlayers : scores.map((s) => M.scoreLine(s.rank, user(s.userId), s.points, of)).join('\n');
+  const headline = quiz.phase === 'stopped' ? M.scoreboardStoppedHeadline(quiz.title) : M.scoreboardHeadline(quiz.title);
+  return reply('quiz', headline, [{ title: 'Scores', body }]);
+}
+
+/** The one-line result posted in the channel when the quiz ends. */
+export function resultReply(quiz: QuizRecord, scores: RankedRow[], user: FormatUser): Reply {
+  if (quiz.phase === 'stopped') return reply('quiz', M.resultStoppedLine(quiz.title, user(quiz.stoppedBy ?? '')), []);
+  const top = scores.filter((s) => s.rank === 1 && s.points > 0);
+  return reply('quiz', M.resultLine(quiz.title, top.map((s) => user(s.userId)), top[0]?.points ?? 0, quiz.questions.length), []);
+}
+
+/** The channel leaderboard: this week and all time. */
+export function leaderboardReply(week: RankedRow[], allTime: RankedRow[], user: FormatUser): Reply {
+  const lines = (rows: RankedRow[]) =>
+    rows.length === 0 ? M.leaderboardEmpty : rows.map((r) => M.leaderboardLine(r.rank, user(r.userId), r.points)).join('\n');
+  return reply('quiz', M.leaderboardHeadline, [
+    { title: M.thisWeekTitle, body: lines(week) },
+    { title: M.allTimeTitle, body: lines(allTime) },
+  ]);
+}

@@ -1,0 +1,123 @@
+import type { Effect } from '../core/effects.js';
+import type { IncomingAction, Platform } from '../core/incoming.js';
+import type { Knowledge } from '../knowledge/types.js';
+import type { Store } from '../store/store.js';
+import { createQuestionBank } from './question-bank.js';
+import { parseQuizArgs } from './quiz-args.js';
+import { createQuizEngine, type EngineResult, type QuizContext, type RevealTimer } from './quiz-engine.js';
+import { QUIZ_MESSAGES } from './quiz-messages.js';
+import { noticeReply, type FormatUser } from './quiz-replies.js';
+import { createQuizTimers, realTimers, type TimerApi } from './quiz-timers.js';
+import { createTopicFinder } from './quiz-topics.js';
+
+export interface QuizServiceOptions {
+  knowledge: Knowledge;
+  store: Store;
+  now?: () => number;
+  random?: () => number;
+  /** Seconds a question stays open, in ms (default 30 s). */
+  revealAfterMs?: number;
+  /** Where effects produced by timers go (the core routes them to the platform's sink). */
+  onTimerEffects: (platform: Platform, effects: Effect[]) => Promise<void>;
+  /** Called when a timer-driven reveal fails; it is retried after `retryAfterMs`. */
+  onError?: (error: unknown) => void;
+  retryAfterMs?: number;
+  /** How replies name people (default "@U0001"). */
+  formatUser?: FormatUser;
+  timers?: TimerApi;
+}
+
+/** What the core calls for quizzes. Every method may reject with StoreUnavailableError. */
+export interface QuizService {
+  /** "quiz …": starts a quiz, or stops one / shows the leaderboard for "quiz stop" / "quiz leaderboard". */
+  start(ctx: QuizContext, argsText: string): Promise<Effect[]>;
+  /** An answer or reveal button (ACTION_IDS.quizAnswer / quizReveal). */
+  handleAction(action: IncomingAction): Promise<Effect[]>;
+  /** "quiz stop": ends the running quiz (starter only). */
+  stop(ctx: QuizContext): Promise<Effect[]>;
+  /** "leaderboard": this week and all time, for the channel. */
+  leaderboard(ctx: QuizContext): Promise<Effect[]>;
+  /** After start-up: restarts timers of running quizzes and reveals those that expired while down. */
+  resume(): Promise<void>;
+  /** Cancels timers (the store is closed by its owner). */
+  close(): Promise<void>;
+}
+
+const DEFAULTS = Object.freeze({ revealAfterMs: 30_000, retryAfterMs: 5_000 });
+
+/** Creates the quiz service over the knowledge and the store. */
+export function createQuizService(options: QuizServiceOptions): QuizService {
+  const now = options.now ?? Date.now;
+  const onError = options.onError ?? ((error: unknown) => console.error('quiz timer failed', error));
+  const findTopic = createTopicFinder(options.knowledge);
+  const engine = createQuizEngine({
+    store: options.store,
+    bank: createQuestionBank(options.knowledge),
+    now,
+    random: options.random ?? Math.random,
+    revealAfterMs: options.revealAfterMs ?? DEFAULTS.revealAfterMs,
+    formatUser: options.formatUser ?? ((id) => `@${id}`),
+  });
+  const inFlight = new Set<Promise<void>>();
+
+  const apply = (result: EngineResult): Effect[] => {
+    if (result.cancelTimer) timers.cancel(result.cancelTimer);
+    if (result.timer) timers.schedule(result.timer);
+    return result.effects;
+  };
+
+  const revealDue = async (timer: RevealTimer): Promise<void> => {
+    let effects: Effect[];
+    try {
+      effects = apply(await engine.revealByTimer(timer.quizId, timer.index));
+    } catch (error) {
+      onError(error);
+      timers.schedule({ ...timer, at: now() + (options.retryAfterMs ?? DEFAULTS.retryAfterMs) });
+      return;
+    }
+    if (effects.length > 0) await options.onTimerEffects(timer.platform, effects).catch(onError);
+  };
+
+  const timers = createQuizTimers({
+    now,
+    timers: options.timers ?? realTimers,
+    onDue: (timer) => {
+      const run = revealDue(timer).finally(() => inFlight.delete(run));
+      inFlight.add(run);
+    },
+  });
+
+  return {
+    async start(ctx, argsText) {
+      const command = parseQuizArgs(argsText, findTopic);
+      switch (command.kind) {
+        case 'stop':
+          return apply(await engine.stop(ctx));
+        case 'leaderboard':
+          return apply(await engine.leaderboard(ctx));
+        case 'unknown-topic':
+          return [{ type: 'reply', visibility: 'private', reply: noticeReply(QUIZ_MESSAGES.noQuestions(command.topicText)) }];
+        case 'start':
+          return apply(await engine.start(ctx, command.selection, command.topicText));
+      }
+    },
+    handleAction: async (action) => apply(await engine.handleAction(action)),
+    stop: async (ctx) => apply(await engine.stop(ctx)),
+    leaderboard: async (ctx) => apply(await engine.leaderboard(ctx)),
+    async resume() {
+      const running = await options.store.runningQuizzes();
+      const overdue: RevealTimer[] = [];
+      for (const quiz of running) {
+        const timer = { quizId: quiz.id, index: quiz.current, at: quiz.revealAt, platform: quiz.platform };
+        if (timer.at <= now()) overdue.push(timer);
+        else timers.schedule(timer);
+      }
+      // Questions whose time ran out while the process was down are revealed now, before returning.
+      for (const timer of overdue) await revealDue(timer);
+    },
+    async close() {
+      timers.close();
+      await Promise.all([...inFlight]);
+    },
+  };
+}

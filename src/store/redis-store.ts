@@ -1,0 +1,168 @@
+import { Redis } from 'ioredis';
+import type { LeaderboardRow, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
+import { CREATE_QUIZ_LUA, UPDATE_QUIZ_LUA } from './redis-scripts.js';
+import { guardStore } from './store-errors.js';
+import type { Store } from './store.js';
+
+export interface RedisStoreOptions {
+  /** redis://host:port/db */
+  url: string;
+  /** Prefix for every key (lets several bots, or test runs, share one Redis). */
+  keyPrefix?: string;
+  /** How long to wait for the first connection before giving up. */
+  connectTimeoutMs?: number;
+}
+
+type ScriptedRedis = Redis & {
+  srmCreateQuiz(active: string, quiz: string, running: string, id: string, json: string, version: string): Promise<number>;
+  srmUpdateQuiz(
+    quiz: string,
+    active: string,
+    running: string,
+    expected: string,
+    json: string,
+    version: string,
+    phase: string,
+    id: string,
+  ): Promise<number>;
+};
+
+const key = {
+  claim: (k: string) => `claim:${k}`,
+  feedback: (answerId: string) => `feedback:${answerId}`,
+  message: (k: string) => `msg:${k}`,
+  quiz: (id: string) => `quiz:${id}`,
+  answers: (id: string) => `quiz:${id}:answers`,
+  active: (channelId: string) => `quiz-active:${channelId}`,
+  running: 'quiz-running',
+  points: (channelId: string) => `quiz-points:${channelId}`,
+};
+
+/** Connects to Redis and returns the store; rejects with StoreUnavailableError when Redis is unreachable. */
+export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
+  const redis = new Redis(options.url, {
+    keyPrefix: options.keyPrefix ?? 'srm:',
+    lazyConnect: true,
+    // Fail fast instead of queueing: a chat reply that waits minutes for Redis is worse than an apology.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: options.connectTimeoutMs ?? 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  }) as ScriptedRedis;
+  redis.defineCommand('srmCreateQuiz', { numberOfKeys: 3, lua: CREATE_QUIZ_LUA });
+  redis.defineCommand('srmUpdateQuiz', { numberOfKeys: 3, lua: UPDATE_QUIZ_LUA });
+  // ioredis emits 'error' on every failed reconnect; the failure reaches callers as StoreUnavailableError.
+  redis.on('error', () => undefined);
+
+  const run = <T>(work: () => Promise<T>): Promise<T> => guardStore('redis', work);
+  await run(async () => {
+    try {
+      await redis.connect();
+    } catch (error) {
+      redis.disconnect();
+      throw error;
+    }
+  });
+
+  const loadQuiz = async (quizId: string): Promise<QuizRecord | undefined> => {
+    const json = await redis.hget(key.quiz(quizId), 'json');
+    return json ? (JSON.parse(json) as QuizRecord) : undefined;
+  };
+
+  return {
+    claimOnce: (k, ttlMs) => run(async () => (await redis.set(key.claim(k), '1', 'PX', Math.max(1, ttlMs), 'NX')) === 'OK'),
+
+    recordFeedback: (f) =>
+      run(async () => {
+        await redis.hset(key.feedback(f.answerId), f.userId, JSON.stringify(f));
+      }),
+
+    rememberMessage: (k, messageId) =>
+      run(async () => {
+        await redis.set(key.message(k), messageId);
+      }),
+
+    messageId: (k) => run(async () => (await redis.get(key.message(k))) ?? undefined),
+
+    createQuiz: (quiz) =>
+      run(
+        async () =>
+          (await redis.srmCreateQuiz(
+            key.active(quiz.channelId),
+            key.quiz(quiz.id),
+            key.running,
+            quiz.id,
+            JSON.stringify(quiz),
+            String(quiz.version),
+          )) === 1,
+      ),
+
+    updateQuiz: (quiz, expectedVersion) =>
+      run(
+        async () =>
+          (await redis.srmUpdateQuiz(
+            key.quiz(quiz.id),
+            key.active(quiz.channelId),
+            key.running,
+            String(expectedVersion),
+            JSON.stringify(quiz),
+            String(quiz.version),
+            quiz.phase,
+            quiz.id,
+          )) === 1,
+      ),
+
+    loadQuiz: (quizId) => run(() => loadQuiz(quizId)),
+
+    activeQuiz: (channelId) =>
+      run(async () => {
+        const id = await redis.get(key.active(channelId));
+        const quiz = id ? await loadQuiz(id) : undefined;
+        return quiz?.phase === 'asking' ? quiz : undefined;
+      }),
+
+    runningQuizzes: () =>
+      run(async () => {
+        const ids = await redis.smembers(key.running);
+        const quizzes = await Promise.all(ids.map(loadQuiz));
+        return quizzes.filter((q): q is QuizRecord => q?.phase === 'asking');
+      }),
+
+    recordAnswer: (a) =>
+      run(async () => (await redis.hsetnx(key.answers(a.quizId), `${a.questionIndex}:${a.userId}`, JSON.stringify(a))) === 1),
+
+    quizAnswers: (quizId, questionIndex) =>
+      run(async () => {
+        const all = Object.values(await redis.hgetall(key.answers(quizId))).map((j) => JSON.parse(j) as QuizAnswerRecord);
+        return all
+          .filter((a) => questionIndex === undefined || a.questionIndex === questionIndex)
+          .sort((a, b) => a.at - b.at);
+      }),
+
+    awardPoints: (award) =>
+      run(async () => {
+        if (award.userIds.length === 0) return;
+        // Member names the (quiz, question, person), so awarding a question twice adds nothing.
+        const args = award.userIds.flatMap((u) => [award.at, `${award.quizId}:${award.questionIndex}:${u}`]);
+        await redis.zadd(key.points(award.channelId), 'NX', ...args);
+      }),
+
+    leaderboard: (channelId, since) =>
+      run(async () => {
+        const members = await redis.zrangebyscore(key.points(channelId), since, '+inf');
+        const points = new Map<string, number>();
+        for (const member of members) {
+          // quiz ids hold no colon; user ids may (Teams "29:…"), so split on the first two only.
+          const userId = member.split(':').slice(2).join(':');
+          points.set(userId, (points.get(userId) ?? 0) + 1);
+        }
+        return [...points]
+          .map(([userId, p]): LeaderboardRow => ({ userId, points: p }))
+          .sort((a, b) => b.points - a.points || a.userId.localeCompare(b.userId));
+      }),
+
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Owner } from '../core/owner.js';
+import type { LeaderboardRow, PointsAward, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
+import { SQLITE_SCHEMA } from './sqlite-schema.js';
+import { guardStore, StoreUnavailableError } from './store-errors.js';
+import type { Feedback, Store } from './store.js';
+
+export interface SqliteStoreOptions {
+  /** Directory that holds the database file; created if missing. */
+  dataDir: string;
+  /** File name inside dataDir. */
+  fileName?: string;
+  /** Clock for claim expiry (injected so tests need no real time). */
+  now?: () => number;
+}
+
+interface AnswerRow {
+  quiz_id: string;
+  question_index: number;
+  user_id: string;
+  choice: string;
+  at: number;
+}
+
+/** Opens the database file in WAL mode and creates the tables; failures become StoreUnavailableError. */
+function openDatabase(dataDir: string, fileName: string): Database.Database {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new Database(join(dataDir, fileName));
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 2000');
+    db.exec(SQLITE_SCHEMA);
+    return db;
+  } catch (error) {
+    throw new StoreUnavailableError('sqlite', error);
+  }
+}
+
+/** Opens (or creates) the SQLite store under `dataDir`, in WAL mode. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(options.dataDir, options.fileName ?? 'srm-bot.sqlite');
+
+  const run = <T>(work: () => T): Promise<T> => guardStore('sqlite', work);
+  const toAnswer = (row: AnswerRow): QuizAnswerRecord => ({
+    quizId: row.quiz_id,
+    questionIndex: row.question_index,
+    userId: row.user_id,
+    choice: row.choice as Owner,
+    at: row.at,
+  });
+  const parseQuiz = (row: { json: string } | undefined): QuizRecord | undefined =>
+    row ? (JSON.parse(row.json) as QuizRecord) : undefined;
+
+  const claim = db.transaction((key: string, expiresAt: number, at: number): boolean => {
+    db.prepare('DELETE FROM claims WHERE key = ? AND expires_at <= ?').run(key, at);
+    return db.prepare('INSERT OR IGNORE INTO claims (key, expires_at) VALUES (?, ?)').run(key, expiresAt).changes === 1;
+  });
+
+  return {
+    claimOnce: (key, ttlMs) =>
+      run(() => {
+        const at = now();
+        return claim(key, at + ttlMs, at);
+      }),
+
+    recordFeedback: (f: Feedback) =>
+      run(() => {
+        db.prepare(
+          `INSERT INTO feedback (answer_id, user_id, channel_id, helpful, at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (answer_id, user_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at,
+             channel_id = excluded.channel_id`,
+        ).run(f.answerId, f.userId, f.channelId, f.helpful ? 1 : 0, f.at);
+      }),
+
+    rememberMessage: (key, messageId) =>
+      run(() => {
+        db.prepare(
+          'INSERT INTO messages (key, message_id) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET message_id = excluded.message_id',
+        ).run(key, messageId);
+      }),
+
+    messageId: (key) =>
+      run(() => {
+        const row = db.prepare('SELECT message_id FROM messages WHERE key = ?').get(key) as
+          | { message_id: string }
+          | undefined;
+        return row?.message_id;
+      }),
+
+    createQuiz: (quiz) =>
+      run(() => {
+        try {
+          db.prepare('INSERT INTO quizzes (id, channel_id, running, version, json) VALUES (?, ?, ?, ?, ?)').run(
+            quiz.id,
+            quiz.channelId,
+            quiz.phase === 'asking' ? 1 : 0,
+            quiz.version,
+            JSON.stringify(quiz),
+          );
+          return true;
+        } catch (error) {
+          if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+          throw error;
+        }
+      }),
+
+    updateQuiz: (quiz, expectedVersion) =>
+      run(
+        () =>
+          db
+            .prepare('UPDATE quizzes SET running = ?, version = ?, json = ? WHERE id = ? AND version = ?')
+            .run(quiz.phase === 'asking' ? 1 : 0, quiz.version, JSON.stringify(quiz), quiz.id, expectedVersion)
+            .changes === 1,
+      ),
+
+    loadQuiz: (quizId) =>
+      run(() => parseQuiz(db.prepare('SELECT json FROM quizzes WHERE id = ?').get(quizId) as { json: string } | undefined)),
+
+    activeQuiz: (channelId) =>
+      run(() =>
+        parseQuiz(
+          db.prepare('SELECT json FROM quizzes WHERE channel_id = ? AND running = 1').get(channelId) as
+            | { json: string }
+            | undefined,
+        ),
+      ),
+
+    runningQuizzes: () =>
+      run(() =>
+        (db.prepare('SELECT json FROM quizzes WHERE running = 1').all() as { json: string }[]).map(
+          (row) => JSON.parse(row.json) as QuizRecord,
+        ),
+      ),
+
+    recordAnswer: (a) =>
+      run(
+        () =>
+          db
+            .prepare(
+              'INSERT OR IGNORE INTO quiz_answers (quiz_id, question_index, user_id, choice, at) VALUES (?, ?, ?, ?, ?)',
+            )
+            .run(a.quizId, a.questionIndex, a.userId, a.choice, a.at).changes === 1,
+      ),
+
+    quizAnswers: (quizId, questionIndex) =>
+      run(() => {
+        const rows =
+          questionIndex === undefined
+            ? db.prepare('SELECT * FROM quiz_answers WHERE quiz_id = ? ORDER BY at, rowid').all(quizId)
+            : db
+                .prepare('SELECT * FROM quiz_answers WHERE quiz_id = ? AND question_index = ? ORDER BY at, rowid')
+                .all(quizId, questionIndex);
+        return (rows as AnswerRow[]).map(toAnswer);
+      }),
+
+    awardPoints: (award: PointsAward) =>
+      run(() => {
+        const insert = db.prepare(
+          'INSERT OR IGNORE INTO quiz_points (channel_id, quiz_id, question_index, user_id, at) VALUES (?, ?, ?, ?, ?)',
+        );
+        db.transaction(() => {
+          for (const userId of award.userIds) {
+            insert.run(award.channelId, award.quizId, award.questionIndex, userId, award.at);
+          }
+        })();
+      }),
+
+    leaderboard: (channelId, since) =>
+      run(
+        () =>
+          db
+            .prepare(
+              `SELECT user_id AS userId, COUNT(*) AS points FROM quiz_points
+               WHERE channel_id = ? AND at >= ? GROUP BY user_id ORDER BY points DESC, user_id`,
+            )
+            .all(channelId, since) as LeaderboardRow[],
+      ),
+
+    close: () =>
+      run(() => {
+        if (db.open) db.close();
+      }),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Word patterns that tell what kind of message this is, matched on the normalised text
+ * (lower case, words separated by single spaces, padded with a space at both ends).
+ */
+
+/** Unmistakably asking who is responsible ("who", "my job", "AWS or us"). */
+export const STRONG_RESPONSIBILITY_CUES = [
+  ' who ', ' whose ', ' whom ', ' responsib', ' my job', ' our job', ' their job', ' your job', ' job of ',
+  ' in charge', ' do i ', ' do we ', ' should i ', ' should we ', ' must i ', ' must we ', ' have to ', ' need to ',
+  ' am i ', ' are we ', ' is it us ', ' is it me ', ' is that us ', ' is that me ', ' aws or ', ' or aws ', ' us or ',
+  ' me or ', ' or us ', ' or me ', ' or the customer', ' customer or ', ' on us ', ' on me ', ' on aws ', ' up to ',
+  ' accountable', ' whos ', ' does aws ', ' will aws ', ' is aws ', ' do they ', ' owns ', ' owner',
+];
+
+/** Softer signs of a responsibility question ("does AWS patch...", "who handles..."). */
+export const RESPONSIBILITY_CUES = [
+  ...STRONG_RESPONSIBILITY_CUES,
+  ' own ', ' take care', ' takes care', ' handle', ' handles', ' duty ', ' burden', ' manages ', ' manage ',
+  ' secures ', ' secure ', ' patches ', ' patch ', ' does the ', ' takes ', ' worry ', ' shared ', ' split ',
+  ' divided ', ' care of ', ' looks after', ' look after',
+];
+
+/** Comparing services. */
+export const COMPARE_CUES = [' vs ', ' versus ', ' compare', ' comparison', ' difference between ', ' differ '];
+
+/** Asking for a whole service card. */
+export const SERVICE_CARD_CUES = [
+  ' tell me about ', ' everything ', ' what about ', ' show ', ' overview', ' summary ', ' summarise', ' summarize',
+  ' breakdown', ' all of ', ' full ', ' card ', ' what does aws do for ', ' what do i do for ',
+];
+
+/** Out of scope, with the reason the decline gives. Checked before anything else is answered. */
+export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
+  {
+    reason: 'injection',
+    cues: [' ignore ', ' disregard ', ' system prompt', ' jailbreak', ' pretend ', ' you are now ', ' act as ',
+      ' roleplay', ' forget your ', ' forget all ', ' new instructions', ' developer mode', ' override '],
+  },
+  {
+    reason: 'pricing',
+    cues: [' price', ' pricing', ' cost ', ' costs ', ' cost?', ' how much ', ' billing', ' bill ', ' invoice',
+      ' cheap', ' expensive', ' free tier', ' discount', ' savings plan', ' reserved instance', ' spend '],
+  },
+  {
+    reason: 'other-cloud',
+    cues: [' azure ', ' gcp ', ' google cloud', ' oracle cloud', ' oci ', ' ibm cloud', ' alibaba', ' digitalocean',
+      ' digital ocean', ' heroku', ' linode', ' openstack'],
+  },
+  {
+    reason: 'how-to',
+    cues: [' how do i ', ' how can i ', ' how to ', ' how would i ', ' how should i ', ' steps to ', ' tutorial',
+      ' write me ', ' write a ', ' generate ', ' terraform ', ' cloudformation template', ' cli command', ' script ',
+      ' example code', ' code sample', ' step by step'],
+  },
+  {
+    reason: 'small-talk',
+    cues: [' joke', ' weather', ' lunch', ' dinner', ' recipe', ' movie', ' song', ' poem', ' story ', ' football',
+      ' soccer', ' how are you', ' your name', ' who are you', ' birthday', ' meaning of life', ' love ',
+      ' laptop', ' center a div', ' stock ', ' bitcoin', ' crypto', ' horoscope'],
+  },
+  {
+    reason: 'not-responsibility',
+    cues: [' max size', ' maximum size', ' size limit', ' quota', ' is down', ' outage today', ' latency of ',
+      ' faster ', ' fastest', ' which region is', ' best region', ' benchmark', ' performance of ',
+      ' certification exam', ' exam ', ' salary', ' interview'],
+  },
+];
+
+/** Why the bot declines a message. */
+export type DeclineReason =
+  | 'empty'
+  | 'injection'
+  | 'pricing'
+  | 'other-cloud'
+  | 'how-to'
+  | 'small-talk'
+  | 'not-responsibility'
+  | 'unknown-service'
+  | 'not-understood';
+
+/** Finds the first cue present in padded text (" words like this "). */
+export function hasCue(padded: string, cues: readonly string[]): boolean {
+  return cues.some((cue) => padded.includes(cue));
+}

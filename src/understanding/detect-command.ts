@@ -1,0 +1,35 @@
+import type { Intent } from './understanding.js';
+
+/** A command word at the start of a message, and the words after it. */
+export interface Command {
+  intent: Extract<Intent, 'help' | 'quiz' | 'leaderboard' | 'onboarding'>;
+  args: string;
+}
+
+const COMMANDS: { intent: Command['intent']; starts: string[][] }[] = [
+  { intent: 'help', starts: [['help'], ['commands'], ['what', 'can', 'you', 'do'], ['what', 'can', 'i', 'ask'], ['usage']] },
+  { intent: 'quiz', starts: [['quiz'], ['start', 'a', 'quiz'], ['start', 'quiz'], ['play', 'a', 'quiz'], ['new', 'quiz']] },
+  { intent: 'leaderboard', starts: [['leaderboard'], ['leader', 'board'], ['scoreboard'], ['scores'], ['top', 'scores']] },
+  {
+    intent: 'onboarding',
+    starts: [['onboarding'], ['onboard'], ['tour'], ['getting', 'started'], ['get', 'started'], ['teach', 'me'],
+      ['intro'], ['introduction'], ['next'], ['start'], ['hi'], ['hello'], ['hey'], ['i', 'm', 'new'], ['im', 'new']],
+  },
+];
+
+/** Recognises a command ("quiz serverless", "help", "leaderboard") at the start of a message. */
+export function detectCommand(words: string[]): Command | undefined {
+  for (const { intent, starts } of COMMANDS) {
+    for (const start of starts) {
+      if (start.every((w, i) => words[i] === w)) {
+        const rest = words.slice(start.length);
+        // "hi, who patches RDS?" is a question, not a greeting; greetings must stand alone.
+        if (intent === 'onboarding' && ['hi', 'hello', 'hey'].includes(start[0]!) && rest.length > 0) continue;
+        if (intent === 'onboarding' && start[0] === 'start' && rest.length > 0) continue;
+        if (intent === 'help' && start.length === 1 && rest.length > 2) continue;
+        return { intent, args: rest.join(' ') };
+      }
+    }
+  }
+  return undefined;
+}
