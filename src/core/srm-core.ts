@@ -17,6 +17,8 @@ export interface SrmCore {
   rememberMessage(key: string, messageId: string): Promise<void>;
   /** Registers where timer-driven effects for one platform go. */
   registerSink(platform: Platform, sink: EffectSink): void;
+  /** Resumes quizzes that were running before a restart; call once the sinks are registered. */
+  start(): Promise<void>;
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@
 /** Unmistakably asking who is responsible ("who", "my job", "AWS or us"). */
 export const STRONG_RESPONSIBILITY_CUES = [
   ' who ', ' whose ', ' whom ', ' responsib', ' my job', ' our job', ' their job', ' your job', ' job of ',
-  ' in charge', ' do i ', ' do we ', ' should i ', ' should we ', ' must i ', ' must we ', ' have to ', ' need to ',
+  ' in charge', ' must i ', ' must we ', ' have to ', ' need to ',
   ' am i ', ' are we ', ' is it us ', ' is it me ', ' is that us ', ' is that me ', ' aws or ', ' or aws ', ' us or ',
   ' me or ', ' or us ', ' or me ', ' or the customer', ' customer or ', ' on us ', ' on me ', ' on aws ', ' up to ',
   ' accountable', ' whos ', ' does aws ', ' will aws ', ' is aws ', ' do they ', ' owns ', ' owner',
@@ -15,13 +15,16 @@ export const STRONG_RESPONSIBILITY_CUES = [
 /** Softer signs of a responsibility question ("does AWS patch...", "who handles..."). */
 export const RESPONSIBILITY_CUES = [
   ...STRONG_RESPONSIBILITY_CUES,
-  ' own ', ' take care', ' takes care', ' handle', ' handles', ' duty ', ' burden', ' manages ', ' manage ',
-  ' secures ', ' secure ', ' patches ', ' patch ', ' does the ', ' takes ', ' worry ', ' shared ', ' split ',
+  ' own ', ' do i ', ' do we ', ' should i ', ' should we ', ' take care', ' takes care', ' handle', ' handles', ' duty ', ' burden', ' manages ', ' manage ',
+  ' secures ', ' secure ', ' patches ', ' patch ', ' takes ', ' worry ', ' shared ', ' split ',
   ' divided ', ' care of ', ' looks after', ' look after',
 ];
 
 /** Comparing services. */
-export const COMPARE_CUES = [' vs ', ' versus ', ' compare', ' comparison', ' difference between ', ' differ '];
+export const COMPARE_CUES = [' vs ', ' versus ', ' compare', ' comparison', ' side by side'];
+
+/** Comparing only when the question is also about responsibility ("difference between SQS and SNS" is not). */
+export const SOFT_COMPARE_CUES = [' difference between ', ' differ ', ' differences ', ' between '];
 
 /** Asking for a whole service card. */
 export const SERVICE_CARD_CUES = [
@@ -33,7 +36,7 @@ export const SERVICE_CARD_CUES = [
 export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
   {
     reason: 'injection',
-    cues: [' ignore ', ' disregard ', ' system prompt', ' jailbreak', ' pretend ', ' you are now ', ' act as ',
+    cues: [' ignore ', ' disregard ', ' forget ', ' system prompt', ' jailbreak', ' pretend ', ' you are now ', ' act as ',
       ' roleplay', ' forget your ', ' forget all ', ' new instructions', ' developer mode', ' override '],
   },
   {
@@ -60,7 +63,7 @@ export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
   },
   {
     reason: 'not-responsibility',
-    cues: [' max size', ' maximum size', ' size limit', ' quota', ' is down', ' outage today', ' latency of ',
+    cues: [' max size', ' maximum size', ' size limit', ' quota', ' how long ', ' stand for ', ' launched', ' default timeout', ' is down', ' outage today', ' latency of ',
       ' faster ', ' fastest', ' which region is', ' best region', ' benchmark', ' performance of ',
       ' certification exam', ' exam ', ' salary', ' interview'],
   },

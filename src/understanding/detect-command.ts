@@ -26,6 +26,7 @@ export function detectCommand(words: string[]): Command | undefined {
         // "hi, who patches RDS?" is a question, not a greeting; greetings must stand alone.
         if (intent === 'onboarding' && ['hi', 'hello', 'hey'].includes(start[0]!) && rest.length > 0) continue;
         if (intent === 'onboarding' && start[0] === 'start' && rest.length > 0) continue;
+        if (intent === 'onboarding' && rest.length > 2) continue; // "I'm new here — who patches RDS?" is a question
         if (intent === 'help' && start.length === 1 && rest.length > 2) continue;
         return { intent, args: rest.join(' ') };
       }

@@ -9,8 +9,12 @@ export interface Mention {
   start: number;
   words: number;
   targets: PhraseTarget[];
+  /** The stemmed phrase that matched. */
+  key: string;
   /** True when a word in it was spelling-corrected. */
   corrected: boolean;
+  /** Part of a longer phrase ("snapshots" in "EBS snapshots"): a weaker concern reading. */
+  nested?: boolean;
 }
 
 /**
@@ -29,21 +33,27 @@ export function findMentions(words: string[], index: PhraseIndex, correct: Spell
       continue;
     }
     const fix = correct(s);
-    stems.push(fix ?? s);
+    stems.push(fix?.word ?? s);
     corrected.push(fix !== undefined);
   }
 
   const found: Mention[] = [];
   for (let i = 0; i < stems.length; i++) {
     for (let n = Math.min(index.maxWords, stems.length - i); n >= 1; n--) {
-      const targets = index.phrases.get(stems.slice(i, i + n).join(' '));
+      const key = stems.slice(i, i + n).join(' ');
+      const targets = index.phrases.get(key);
       if (targets) {
-        found.push({ start: i, words: n, targets, corrected: corrected.slice(i, i + n).some(Boolean) });
-        break; // shorter phrases starting here are inside this one
+        found.push({ start: i, words: n, targets, key, corrected: corrected.slice(i, i + n).some(Boolean) });
       }
     }
   }
-  return found.filter((m) => !found.some((o) => o !== m && contains(o, m)));
+  const kept: Mention[] = [];
+  for (const m of found) {
+    const outers = found.filter((o) => o !== m && contains(o, m));
+    if (outers.some((o) => hides(o, m))) continue;
+    kept.push(outers.length > 0 ? { ...m, nested: true } : m);
+  }
+  return kept;
 }
 
 function contains(outer: Mention, inner: Mention): boolean {
@@ -52,4 +62,20 @@ function contains(outer: Mention, inner: Mention): boolean {
     outer.start + outer.words >= inner.start + inner.words &&
     outer.words > inner.words
   );
+}
+
+/**
+ * Whether a longer phrase hides a shorter one inside it. A leading word is hidden unless it is a
+ * service heading a concern ("S3" in "S3 versioning"; but "route" in "Route 53" goes). A later word
+ * survives when it names something of another kind ("snapshots" in "EBS snapshots"), as a weaker reading.
+ */
+function hides(outer: Mention, inner: Mention): boolean {
+  const outerKinds = new Set(outer.targets.map(kindOf));
+  const innerIsService = inner.targets.every((t) => t.kind === 'service');
+  if (inner.start === outer.start) return !(innerIsService && !outerKinds.has('service'));
+  return inner.targets.every((t) => outerKinds.has(kindOf(t)));
+}
+
+function kindOf(t: PhraseTarget): string {
+  return t.kind === 'context' ? 'concern' : t.kind;
 }

@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/types.js';
+import { withoutArticles } from './articles.js';
 import { normalizeText } from './normalize-text.js';
 import { stem } from './stem.js';
 
@@ -21,7 +22,7 @@ export interface PhraseIndex {
 
 /** Turns a name or term into the stemmed key the index uses. */
 export function phraseKey(term: string): string {
-  return normalizeText(term).map(stem).join(' ');
+  return withoutArticles(normalizeText(term)).map(stem).join(' ');
 }
 
 /** Builds the phrase index once, when the knowledge loads. */

@@ -1,44 +1,71 @@
 import type { Knowledge } from '../knowledge/types.js';
 import type { Mention } from './find-mentions.js';
+import { stem } from './stem.js';
 
 /** Concerns a question names, most specific first. */
 export interface ResolvedConcerns {
   ids: string[];
   /** Only context words were found ("who handles oracle on EC2") — a weaker reading. */
   fromContextOnly: boolean;
+  /** The two most specific concerns were named equally strongly: two readings are plausible. */
+  tied: boolean;
+  /** The mention that named the first concern (for finding the service it is about). */
+  anchor?: Mention;
 }
 
-/**
- * Resolves concern mentions: an umbrella concern ("patching") becomes the specific one its context
- * points at ("patching" + "oracle" → database engine patching); longer phrases rank first.
- */
-export function resolveConcerns(mentions: Mention[], knowledge: Knowledge): ResolvedConcerns {
-  const weights = new Map<string, number>();
-  const context = new Set<string>();
-  for (const m of mentions) {
-    for (const t of m.targets) {
-      if (t.kind === 'concern') weights.set(t.id, Math.max(weights.get(t.id) ?? 0, m.words));
-      if (t.kind === 'context') context.add(t.concernId);
-    }
-  }
+/** Single words that name a concern only weakly: a longer or more specific phrase beats them. */
+const WEAK_WORDS: ReadonlySet<string> = new Set(
+  [
+  'data', 'access', 'code', 'account', 'accounts', 'user', 'users', 'region', 'regions', 'content', 'country',
+  'identity', 'application', 'applications', 'log', 'logs', 'audit', 'auditor', 'availability', 'scaling',
+  'recovery', 'retention', 'incident', 'exposure', 'findings', 'training', 'awareness', 'compliance', 'policies',
+  ].map(stem),
+);
 
-  for (const [id, weight] of [...weights]) {
+/**
+ * Resolves concern mentions. An umbrella concern ("patching") becomes the specific one its context
+ * points at ("patching" + "oracle" → engine patching) and yields to any other concern named
+ * ("who patches the hypervisor" → virtualization). Longer phrases rank first; weak single words last.
+ * `dualRole` mentions also name a service ("IAM", "KMS", "VPC"): they count as a concern only when
+ * nothing else does.
+ */
+export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualRole: ReadonlySet<Mention>): ResolvedConcerns {
+  const scored = new Map<string, { weight: number; at: Mention }>();
+  const context = new Map<string, Mention>();
+  const consider = (ms: Mention[]) => {
+    for (const m of ms) {
+      for (const t of m.targets) {
+        if (t.kind === 'concern') {
+          const base = m.words === 1 && WEAK_WORDS.has(m.key) ? 0.6 : m.words;
+          const weight = m.nested ? base / 2 : base;
+          const prev = scored.get(t.id);
+          if (!prev || weight > prev.weight) scored.set(t.id, { weight, at: m });
+        }
+        if (t.kind === 'context' && !context.has(t.concernId)) context.set(t.concernId, m);
+      }
+    }
+  };
+  consider(mentions.filter((m) => !dualRole.has(m)));
+  if (scored.size === 0) consider(mentions.filter((m) => dualRole.has(m)));
+
+  for (const [id, score] of [...scored]) {
     const umbrella = knowledge.concerns.get(id);
     if (!umbrella || umbrella.resolvesTo.length === 0) continue;
-    if (umbrella.resolvesTo.some((specific) => weights.has(specific))) {
-      weights.delete(id);
-      continue;
-    }
     const picked = umbrella.resolvesTo.find((specific) => context.has(specific));
+    scored.delete(id);
     if (picked) {
-      weights.delete(id);
-      weights.set(picked, weight);
+      const prev = scored.get(picked);
+      scored.set(picked, { weight: Math.max(prev?.weight ?? 0, score.weight + 1), at: score.at });
+    } else if (scored.size === 0) {
+      scored.set(id, score); // nothing more specific was named: keep "patching" itself
     }
   }
 
-  if (weights.size === 0 && context.size > 0) {
-    return { ids: [...context], fromContextOnly: true };
+  if (scored.size === 0 && context.size > 0) {
+    const [first] = context.values();
+    return { ids: [...context.keys()], fromContextOnly: true, tied: context.size > 1, anchor: first };
   }
-  const ids = [...weights.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  return { ids, fromContextOnly: false };
+  const ranked = [...scored.entries()].sort((a, b) => b[1].weight - a[1].weight);
+  const tied = ranked.length > 1 && ranked[0]![1].weight === ranked[1]![1].weight;
+  return { ids: ranked.map(([id]) => id), fromContextOnly: false, tied, anchor: ranked[0]?.[1].at };
 }

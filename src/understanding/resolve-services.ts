@@ -2,23 +2,32 @@ import type { Knowledge } from '../knowledge/types.js';
 import type { Mention } from './find-mentions.js';
 import type { ServiceRef } from './understanding.js';
 
-/** Service refs found, and the mentions they used up (so those are not read as concerns too). */
+/** A service ref and the mention it came from. */
+export interface PlacedRef extends ServiceRef {
+  at: Mention;
+}
+
+/** Service refs found, the mentions they used up, and mentions that name a service and a concern. */
 export interface ResolvedServices {
-  refs: ServiceRef[];
+  refs: PlacedRef[];
   consumed: Set<Mention>;
+  /** Mentions such as "IAM" or "VPC" that name both a service and a concern. */
+  dualRole: Set<Mention>;
 }
 
 /**
  * Turns service mentions into refs. A variant's word counts when its parent is named ("EKS worker
- * nodes" → self-managed nodes; "ECS on EC2 instances" → ECS on EC2) and then replaces the parent.
- * Everyday words ("bucket") count only when the question is clearly about responsibility.
+ * nodes" → self-managed nodes) and replaces the parent. Everyday words ("bucket", "servers") count
+ * only in a responsibility question that names no service by name.
  */
 export function resolveServices(mentions: Mention[], knowledge: Knowledge, responsibilityContext: boolean): ResolvedServices {
   const strongIds = new Set<string>();
   for (const m of mentions) for (const t of m.targets) if (t.kind === 'service' && !t.generic) strongIds.add(t.id);
 
-  const refs: ServiceRef[] = [];
+  const strong: PlacedRef[] = [];
+  const generic: PlacedRef[] = [];
   const consumed = new Set<Mention>();
+  const dualRole = new Set<Mention>();
   const replacedParents = new Set<string>();
   for (const m of mentions) {
     const serviceTargets = m.targets.flatMap((t) => (t.kind === 'service' ? [t] : []));
@@ -28,24 +37,27 @@ export function resolveServices(mentions: Mention[], knowledge: Knowledge, respo
       return parent !== undefined && strongIds.has(parent) && !namesService(m, parent);
     });
     if (variants.length > 0) {
-      refs.push({ candidates: unique(variants.map((t) => t.id)), generic: false, corrected: m.corrected });
+      strong.push({ candidates: unique(variants.map((t) => t.id)), generic: false, corrected: m.corrected, at: m });
       for (const t of variants) replacedParents.add(knowledge.services.get(t.id)!.variantOf!);
       consumed.add(m);
       continue;
     }
-    const strong = serviceTargets.filter((t) => !t.generic);
-    if (strong.length > 0) {
-      refs.push({ candidates: unique(strong.map((t) => t.id)), generic: false, corrected: m.corrected });
-      if (!m.targets.some((t) => t.kind !== 'service')) consumed.add(m);
-      continue;
-    }
-    if (responsibilityContext) {
-      refs.push({ candidates: unique(serviceTargets.map((t) => t.id)), generic: true, corrected: m.corrected });
+    const named = serviceTargets.filter((t) => !t.generic);
+    const ref = (ids: string[], isGeneric: boolean): PlacedRef => ({ candidates: unique(ids), generic: isGeneric, corrected: m.corrected, at: m });
+    if (named.length > 0) {
+      strong.push(ref(named.map((t) => t.id), false));
+      if (m.targets.some((t) => t.kind === 'concern')) dualRole.add(m);
+      else consumed.add(m);
+    } else if (responsibilityContext) {
+      generic.push(ref(serviceTargets.map((t) => t.id), true));
     }
   }
 
-  const kept = refs.filter((r) => !(r.candidates.length === 1 && replacedParents.has(r.candidates[0]!)));
-  return { refs: dedupe(kept), consumed };
+  const kept = strong.filter((r) => !(r.candidates.length === 1 && replacedParents.has(r.candidates[0]!)));
+  const refs = dedupe(kept.length > 0 ? kept : generic);
+  // "IAM", "VPC" next to another service are the concern, not a second service.
+  const withoutDual = refs.filter((r) => !dualRole.has(r.at));
+  return { refs: withoutDual.length > 0 ? withoutDual : refs, consumed, dualRole };
 }
 
 function namesService(m: Mention, serviceId: string): boolean {
@@ -56,7 +68,7 @@ function unique(ids: string[]): string[] {
   return [...new Set(ids)];
 }
 
-function dedupe(refs: ServiceRef[]): ServiceRef[] {
+function dedupe(refs: PlacedRef[]): PlacedRef[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
     const key = [...r.candidates].sort().join('|');

@@ -1,8 +1,14 @@
 import Fuse from 'fuse.js';
 import { COMMON_WORDS } from './common-words.js';
 
+/** A correction and how many edits it took. */
+export interface Correction {
+  word: string;
+  distance: number;
+}
+
 /** Corrects a word to the knowledge base's vocabulary when it is a plausible typo of one. */
-export type SpellingCorrector = (word: string) => string | undefined;
+export type SpellingCorrector = (word: string) => Correction | undefined;
 
 const CACHE_LIMIT = 20_000;
 
@@ -17,7 +23,7 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
   const short = new Map<string, string>();
   for (const w of words) if (w.length === 3) short.set(sorted(w), w);
   const fuse = new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
-  const cache = new Map<string, string | undefined>();
+  const cache = new Map<string, Correction | undefined>();
 
   return (word) => {
     if (cache.has(word)) return cache.get(word);
@@ -27,17 +33,20 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
     return found;
   };
 
-  function correct(word: string): string | undefined {
+  function correct(word: string): Correction | undefined {
     if (COMMON_WORDS.has(word) || /\d/.test(word)) return undefined;
-    if (word.length === 3) return short.get(sorted(word));
+    if (word.length === 3) {
+      const anagram = short.get(sorted(word));
+      return anagram ? { word: anagram, distance: 1 } : undefined;
+    }
     if (word.length < 4) return undefined;
     const allowed = word.length <= 6 ? 1 : 2;
-    let best: { word: string; distance: number } | undefined;
+    let best: Correction | undefined;
     for (const hit of fuse.search(word, { limit: 8 })) {
       const distance = editDistance(word, hit.item);
       if (distance <= allowed && (!best || distance < best.distance)) best = { word: hit.item, distance };
     }
-    return best?.word;
+    return best;
   }
 }
 

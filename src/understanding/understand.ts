@@ -1,4 +1,6 @@
 import type { Knowledge } from '../knowledge/types.js';
+import { withoutArticles } from './articles.js';
+import { COMMON_WORDS } from './common-words.js';
 import {
   COMPARE_CUES,
   type DeclineReason,
@@ -6,6 +8,7 @@ import {
   OUT_OF_SCOPE_CUES,
   RESPONSIBILITY_CUES,
   SERVICE_CARD_CUES,
+  SOFT_COMPARE_CUES,
   STRONG_RESPONSIBILITY_CUES,
 } from './cue-words.js';
 import { detectCommand } from './detect-command.js';
@@ -13,19 +16,19 @@ import { findMentions, type Mention } from './find-mentions.js';
 import { normalizeText } from './normalize-text.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { resolveConcerns } from './resolve-concerns.js';
-import { resolveServices } from './resolve-services.js';
+import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
-import { COMMON_WORDS } from './common-words.js';
 import { stem } from './stem.js';
-import type { Understanding } from './understanding.js';
+import type { ServiceRef, Understanding } from './understanding.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
 
-/** Declines unless the question clearly asks who is responsible. */
-const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-responsibility']);
-/** "aws flurble", "amazon flurble": a service name we do not know. */
-const PRODUCT_NAME = /(?:^| )(?:aws|amazon) ([a-z][a-z0-9]+)/g;
+/** Declines that a clear responsibility question overrides ("for cost reasons we self-host … who patches?"). */
+const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-responsibility', 'pricing']);
+const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
+/** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
+const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
 
 /** Builds the matcher's indexes from the knowledge base (once, at start-up). */
 export function createUnderstand(knowledge: Knowledge): Understand {
@@ -36,59 +39,68 @@ export function createUnderstand(knowledge: Knowledge): Understand {
 
 function understand(text: string, knowledge: Knowledge, index: PhraseIndex, correct: SpellingCorrector): Understanding {
   const words = normalizeText(text);
-  const base = { services: [], concernIds: [], args: '', words };
+  const base = { services: [], concernIds: [], concernsTied: false, args: '', words };
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 
   const command = detectCommand(words);
   if (command) return { ...base, intent: command.intent, args: command.args, confidence: 1 };
 
   const padded = ` ${words.join(' ')} `;
-  const strongCue = hasCue(padded, STRONG_RESPONSIBILITY_CUES);
+  // "how do I …" is a how-to, not "do I have to …": judge responsibility without the how-to phrases.
+  const withoutHowTo = HOW_TO.reduce((t, cue) => t.split(cue).join(' '), padded);
+  const strongCue = hasCue(withoutHowTo, STRONG_RESPONSIBILITY_CUES);
   for (const { reason, cues } of OUT_OF_SCOPE_CUES) {
-    if (hasCue(padded, cues) && !(SOFT_DECLINES.has(reason) && strongCue)) {
-      return decline(base, reason);
-    }
+    if (hasCue(padded, cues) && !(SOFT_DECLINES.has(reason) && strongCue)) return decline(base, reason);
   }
 
-  const mentions = findMentions(words, index, correct);
-  const concernMentioned = mentions.some((m) => m.targets.some((t) => t.kind === 'concern' || t.kind === 'context'));
-  const cue = strongCue || hasCue(padded, RESPONSIBILITY_CUES);
-  const { refs, consumed } = resolveServices(mentions, knowledge, cue || concernMentioned);
-  const concerns = resolveConcerns(
-    mentions.filter((m) => !consumed.has(m)),
-    knowledge,
-  );
+  const phraseWords = withoutArticles(words);
+  const mentions = findMentions(phraseWords, index, correct);
+  const cue = strongCue || hasCue(withoutHowTo, RESPONSIBILITY_CUES);
+  const concernNamed = mentions.some((m) => m.targets.some((t) => t.kind === 'concern'));
+  const { refs, consumed, dualRole } = resolveServices(mentions, knowledge, cue || concernNamed);
+  const concerns = resolveConcerns(mentions.filter((m) => !consumed.has(m)), knowledge, dualRole);
   const conceptId = bestConcept(mentions);
   const corrected = mentions.some((m) => m.corrected);
 
-  if (refs.length === 0 && unknownProductName(words, index)) return decline(base, 'unknown-service');
+  if (unknownProductName(text, index, correct)) return decline(base, 'unknown-service');
 
-  const found = { ...base, services: refs, concernIds: concerns.ids, conceptId };
+  const unexplained = unexplainedWords(phraseWords, mentions);
+  const concernIds = concerns.fromContextOnly && !strongCue ? [] : concerns.ids;
   const penalty = (corrected ? 0.1 : 0) + (refs.some((r) => r.generic) ? 0.1 : 0) + (concerns.fromContextOnly ? 0.15 : 0);
+  const found = (services: ServiceRef[], ids = concernIds) => ({
+    ...base,
+    services: services.map(({ candidates, generic, corrected: c }) => ({ candidates, generic, corrected: c })),
+    concernIds: ids,
+    concernsTied: concerns.tied,
+    conceptId,
+  });
 
   if (refs.length >= 2) {
-    return { ...found, intent: 'compare', confidence: 0.9 - penalty };
+    const aboutResponsibility = cue || concernIds.length > 0;
+    const compare =
+      hasCue(padded, COMPARE_CUES) ||
+      (hasCue(padded, SOFT_COMPARE_CUES) && aboutResponsibility) ||
+      (listed(refs, phraseWords) && (aboutResponsibility || onlyServices(refs, phraseWords)));
+    if (compare) return { ...found(refs), intent: 'compare', confidence: 0.9 - penalty };
+    if (concernIds.length === 0) return decline(found(refs), 'not-understood');
+    return { ...found([nearest(refs, concerns.anchor)]), intent: 'who-owns', confidence: 0.8 - penalty };
   }
-  if (refs.length === 1 && concerns.ids.length > 0) {
-    return { ...found, intent: 'who-owns', confidence: 0.95 - penalty };
+  if (refs.length === 1 && concernIds.length > 0) {
+    return { ...found(refs), intent: 'who-owns', confidence: 0.95 - penalty };
   }
-  const unexplained = unexplainedWords(words, mentions);
   if (refs.length === 1) {
     const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
-    if (primary && (cue || unexplained <= 1)) {
-      return { ...found, concernIds: [primary], intent: 'who-owns', confidence: 0.8 - penalty };
-    }
-    const asksForCard = hasCue(padded, SERVICE_CARD_CUES) || cue || conceptId !== undefined || unexplained <= 2;
-    return asksForCard ? { ...found, intent: 'service-card', confidence: 0.8 - penalty } : decline(found, 'not-understood');
+    if (primary && (cue || unexplained <= 1)) return { ...found(refs, [primary]), intent: 'who-owns', confidence: 0.8 - penalty };
+    const asksForCard = hasCue(padded, SERVICE_CARD_CUES) || conceptId !== undefined || unexplained === 0 || (strongCue && unexplained <= 1);
+    return asksForCard ? { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty } : decline(found(refs), 'not-understood');
   }
-  if (concerns.ids.length > 0) {
-    if (conceptId && conceptWins(mentions, conceptId)) return { ...found, intent: 'concept', confidence: 0.9 };
+  if (concernIds.length > 0) {
+    if (conceptId && !strongCue && conceptWins(mentions, conceptId)) return { ...found([]), intent: 'concept', confidence: 0.9 };
     const clear = cue || unexplained <= 1;
-    return clear ? { ...found, intent: 'who-owns', confidence: 0.9 - penalty } : decline(found, 'not-understood');
+    return clear ? { ...found([]), intent: 'who-owns', confidence: 0.9 - penalty } : decline(found([]), 'not-understood');
   }
-  if (conceptId) return { ...found, intent: 'concept', confidence: 0.9 - (corrected ? 0.1 : 0) };
-  if (hasCue(padded, COMPARE_CUES)) return decline(found, 'not-understood');
-  return decline(found, 'not-understood');
+  if (conceptId) return { ...found([]), intent: 'concept', confidence: 0.9 - (corrected ? 0.1 : 0) };
+  return decline(found([]), 'not-understood');
 }
 
 function decline(base: Omit<Understanding, 'intent' | 'confidence'>, reason: DeclineReason): Understanding {
@@ -108,9 +120,8 @@ function bestConcept(mentions: Mention[]): string | undefined {
 
 /** A concept phrase longer than every concern phrase ("shared controls" beats "controls"). */
 function conceptWins(mentions: Mention[], conceptId: string): boolean {
-  const conceptWords = Math.max(...mentions.filter((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId)).map((m) => m.words));
-  const concernWords = Math.max(0, ...mentions.filter((m) => m.targets.some((t) => t.kind === 'concern')).map((m) => m.words));
-  return conceptWords > concernWords;
+  const longest = (pick: (m: Mention) => boolean) => Math.max(0, ...mentions.filter(pick).map((m) => m.words));
+  return longest((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId)) > longest((m) => m.targets.some((t) => t.kind === 'concern'));
 }
 
 /** Meaningful words that no knowledge phrase explains: many of them suggest an off-topic message. */
@@ -126,11 +137,37 @@ function primaryConcernOf(candidates: string[], knowledge: Knowledge): string | 
   return primaries.size === 1 ? [...primaries][0] : undefined;
 }
 
-function unknownProductName(words: string[], index: PhraseIndex): boolean {
-  const text = words.join(' ');
-  for (const match of text.matchAll(PRODUCT_NAME)) {
-    const name = match[1]!;
-    if (!COMMON_WORDS.has(name) && !index.vocabulary.has(stem(name))) return true;
+/** Services named as a list ("EC2, RDS and Lambda"): nothing but "and"/"or" between them. */
+function listed(refs: PlacedRef[], words: string[]): boolean {
+  const sorted = [...refs].sort((a, b) => a.at.start - b.at.start);
+  return sorted.slice(1).every((r, i) => {
+    const prev = sorted[i]!;
+    const between = words.slice(prev.at.start + prev.at.words, r.at.start);
+    return between.every((w) => w === 'and' || w === 'or' || w === 'vs');
+  });
+}
+
+/** The message is nothing but service names ("EC2, RDS, Lambda"). */
+function onlyServices(refs: PlacedRef[], words: string[]): boolean {
+  const covered = new Set<number>();
+  for (const r of refs) for (let i = r.at.start; i < r.at.start + r.at.words; i++) covered.add(i);
+  return words.every((w, i) => covered.has(i) || w === 'and' || w === 'or' || w === 'vs');
+}
+
+/** The service named closest to the concern ("… Beanstalk with an RDS Postgres database … who patches Postgres"). */
+function nearest(refs: PlacedRef[], anchor: Mention | undefined): PlacedRef {
+  if (!anchor) return refs[0]!;
+  const distance = (r: PlacedRef) => Math.abs(r.at.start - anchor.start);
+  return [...refs].sort((a, b) => distance(a) - distance(b))[0]!;
+}
+
+/** "Amazon <Name>" where the name is no service we know, nor a close typo of one. */
+function unknownProductName(text: string, index: PhraseIndex, correct: SpellingCorrector): boolean {
+  for (const match of text.slice(0, 2000).matchAll(PRODUCT_NAME)) {
+    const name = match[1]!.toLowerCase();
+    if (COMMON_WORDS.has(name) || index.vocabulary.has(stem(name))) continue;
+    const fix = correct(stem(name));
+    if (!fix || fix.distance > 1) return true;
   }
   return false;
 }

@@ -30,6 +30,8 @@ export interface Understanding {
   services: ServiceRef[];
   /** Concerns named, most specific first. */
   concernIds: string[];
+  /** The first two concerns were named equally strongly (a clarification may be due). */
+  concernsTied: boolean;
   conceptId?: string;
   declineReason?: DeclineReason;
   /** How sure the matcher is of this reading, in [0, 1]. */

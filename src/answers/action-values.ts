@@ -1,0 +1,67 @@
+import { ACTION_IDS, type ReplyAction } from '../core/reply-model.js';
+
+/**
+ * Button values are short opaque ids ("a|rds|guest-os-patching"); the core resolves them against the
+ * knowledge base and never trusts anything else in them.
+ */
+export type ActionTarget =
+  | { kind: 'ask'; serviceId: string | null; concernId: string }
+  | { kind: 'service'; serviceId: string }
+  | { kind: 'feedback'; answerId: string; helpful: boolean }
+  | { kind: 'onboarding'; step: number };
+
+const NONE = '-';
+const MAX_VALUE = 2000;
+
+/** A button that asks about a service (or none) and a concern. */
+export function askAction(label: string, serviceId: string | null, concernId: string): ReplyAction {
+  return { actionId: ACTION_IDS.ask, label, value: `a|${serviceId ?? NONE}|${concernId}` };
+}
+
+/** A button that shows a service card. */
+export function serviceAction(label: string, serviceId: string): ReplyAction {
+  return { actionId: ACTION_IDS.showService, label, value: `s|${serviceId}` };
+}
+
+/** The 👍 / 👎 pair under an answer. */
+export function feedbackActions(answerId: string, labels: { up: string; down: string }): ReplyAction[] {
+  return [
+    { actionId: ACTION_IDS.feedbackUp, label: labels.up, value: `f|${answerId}|1` },
+    { actionId: ACTION_IDS.feedbackDown, label: labels.down, value: `f|${answerId}|0` },
+  ];
+}
+
+/** The button that moves the guided tour on. */
+export function onboardingAction(label: string, step: number): ReplyAction {
+  return { actionId: ACTION_IDS.onboardingNext, label, value: `o|${step}` };
+}
+
+/** The id an answer is known by in feedback: "rds:guest-os-patching" or "general:physical-security". */
+export function answerId(serviceId: string | null, concernId: string): string {
+  return `${serviceId ?? 'general'}:${concernId}`;
+}
+
+/** Parses a button value; undefined for anything malformed (the caller answers politely). */
+export function parseActionValue(value: unknown): ActionTarget | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_VALUE) return undefined;
+  const parts = value.split('|');
+  const idPart = /^[a-z0-9][a-z0-9-]*$/;
+  switch (parts[0]) {
+    case 'a':
+      if (parts.length !== 3 || !(parts[1] === NONE || idPart.test(parts[1]!)) || !idPart.test(parts[2]!)) return undefined;
+      return { kind: 'ask', serviceId: parts[1] === NONE ? null : parts[1]!, concernId: parts[2]! };
+    case 's':
+      return parts.length === 2 && idPart.test(parts[1]!) ? { kind: 'service', serviceId: parts[1]! } : undefined;
+    case 'f': {
+      const [, id, flag] = parts;
+      if (parts.length !== 3 || !id || !/^[a-z0-9-]+:[a-z0-9-]+$/.test(id) || (flag !== '1' && flag !== '0')) return undefined;
+      return { kind: 'feedback', answerId: id, helpful: flag === '1' };
+    }
+    case 'o': {
+      const step = Number(parts[1]);
+      return parts.length === 2 && Number.isInteger(step) && step >= 0 && step < 100 ? { kind: 'onboarding', step } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

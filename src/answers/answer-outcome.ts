@@ -1,0 +1,12 @@
+import type { Owner } from '../core/owner.js';
+import type { Reply } from '../core/reply-model.js';
+
+/** A reply plus what it concluded, for `srm ask --json`, logs and evaluation. */
+export interface AnswerOutcome {
+  reply: Reply;
+  /** False when the bot declines or only asks to clarify. */
+  answered: boolean;
+  owner: Owner | null;
+  serviceName: string | null;
+  concernLabel: string | null;
+}

@@ -1,0 +1,22 @@
+import type { Knowledge } from '../knowledge/types.js';
+import type { AnswerOutcome } from './answer-outcome.js';
+import { withText } from './render-text.js';
+import { sourceLink } from './source-title.js';
+
+/** Explains a concept of the model ("security of the cloud", "abstracted services"). */
+export function composeConcept(knowledge: Knowledge, conceptId: string): AnswerOutcome {
+  const concept = knowledge.concepts.get(conceptId)!;
+  const related = [...knowledge.concepts.values()].filter((c) => c.id !== concept.id).slice(0, 2);
+  const reply = withText({
+    kind: 'concept',
+    headline: concept.title,
+    sections: [
+      { title: 'In short', body: concept.summary },
+      ...(concept.points.length ? [{ title: 'Key points', body: concept.points.map((p) => `• ${p}`).join('\n') }] : []),
+    ],
+    sources: concept.sources.map(sourceLink),
+    suggestions: related.map((c) => `what is ${c.title.replace(/\s*\(.*\)$/, '')}?`),
+    actions: [],
+  });
+  return { reply, answered: true, owner: null, serviceName: null, concernLabel: null };
+}

@@ -1,0 +1,33 @@
+import type { Reply } from '../core/reply-model.js';
+import type { DeclineReason } from '../understanding/cue-words.js';
+import type { AnswerOutcome } from './answer-outcome.js';
+import { MESSAGES } from './messages.js';
+import { withText } from './render-text.js';
+
+/** What the bot can do, with examples. */
+export function composeHelp(): Reply {
+  return withText({
+    kind: 'help',
+    headline: MESSAGES.help.headline,
+    sections: [
+      { title: 'Ask', body: MESSAGES.help.body },
+      { title: MESSAGES.help.commandsTitle, body: MESSAGES.help.commands },
+    ],
+    sources: [],
+    suggestions: [],
+    actions: [],
+  });
+}
+
+/** A polite refusal that says why and what the bot can answer instead. Never echoes the question. */
+export function composeDecline(reason: DeclineReason): AnswerOutcome {
+  const reply = withText({
+    kind: 'decline',
+    headline: MESSAGES.decline.reasons[reason],
+    sections: [{ title: 'What I can do', body: MESSAGES.decline.tryInstead }],
+    sources: [],
+    suggestions: ['who patches RDS?', 'who configures security groups on EC2?'],
+    actions: [],
+  });
+  return { reply, answered: false, owner: null, serviceName: null, concernLabel: null };
+}

@@ -1,0 +1,82 @@
+import type { DeclineReason } from '../understanding/cue-words.js';
+
+/** Every user-facing sentence of the Q&A side of the bot, in one place. */
+export const MESSAGES = {
+  headline: {
+    aws: (subject: string) => `AWS owns ${subject}`,
+    customer: (subject: string) => `You own ${subject}`,
+    shared: (subject: string) => `${capitalise(subject)} is shared: AWS and you each have a part`,
+  },
+  section: {
+    aws: 'What AWS does',
+    customer: 'What you do',
+    why: 'Why',
+  },
+  notApplicable: (concern: string, service: string) =>
+    `${capitalise(concern)} doesn't apply to ${service}: there is nothing there for you or AWS to run.`,
+  noSourcedAnswer: (concern: string, service: string) =>
+    `I don't have a sourced answer for ${concern} on ${service} yet, so I won't guess.`,
+  generalAnswerOffer: 'Here is the general rule instead.',
+  generalSubject: (concern: string) => `${concern} (in general)`,
+  clarifyVariants: (service: string, concern: string) =>
+    `The answer for ${concern} depends on how you run ${service}. Which one do you mean?`,
+  clarifyConcerns: (service: string) => `I can read that two ways for ${service}. Which did you mean?`,
+  clarifyServices: (names: string) => `That could be ${names}, and the answers differ. Which one?`,
+  sameForAll: (names: string) => `Same answer for ${names}.`,
+  serviceCardHeadline: (name: string, category: string, model: string) => `${name}: ${category} service (${model})`,
+  serviceCardSummary: (aws: number, customer: number, shared: number) =>
+    `Of the concerns I have sources for: AWS owns ${aws}, you own ${customer}, ${shared} are shared.`,
+  compareHeadline: (names: string) => `Who owns what: ${names}`,
+  compareConcernHeadline: (concern: string) => `Who owns ${concern}, service by service`,
+  categoryByAnalogy: 'AWS does not classify this service itself; this is our classification by analogy.',
+  followUp: {
+    showService: (name: string) => `Show everything for ${name}`,
+    helpful: '👍 Helpful',
+    notHelpful: '👎 Not helpful',
+  },
+  help: {
+    headline: 'I answer who owns a security concern on AWS: AWS, you, or both.',
+    body: [
+      'Ask me in your own words, for example:',
+      '• who patches RDS?',
+      '• who configures security groups on EC2?',
+      '• is encryption at rest on S3 my job?',
+      '• EC2 vs RDS vs Lambda',
+      '• what is security "of" the cloud?',
+    ].join('\n'),
+    commands: [
+      'quiz [scenario | service | topic | length] — a quiz in this channel',
+      'quiz stop — end the running quiz',
+      'leaderboard — this week and all time',
+      'tour — a short guided path through the model',
+      'help — this message',
+    ].join('\n'),
+    commandsTitle: 'Commands',
+  },
+  decline: {
+    headline: "That's outside what I can answer.",
+    reasons: {
+      empty: 'Ask me a question about who owns a security concern on AWS.',
+      injection: "I only answer questions about the AWS Shared Responsibility Model, and I don't change that on request.",
+      pricing: "I don't know prices or billing; I only answer who owns a security concern on AWS.",
+      'other-cloud': 'I only know the AWS Shared Responsibility Model, not other clouds.',
+      'how-to': "I don't give step-by-step instructions; I tell you who is responsible. Try \"who is responsible for …?\"",
+      'small-talk': "I'm a one-trick bot: I answer who owns a security concern on AWS.",
+      'not-responsibility': 'I only answer who owns a security concern on AWS, not general AWS facts.',
+      'unknown-service': "I don't know that service yet, so I won't guess who owns what there.",
+      'not-understood': "I'm not sure what you're asking, so I won't guess.",
+    } satisfies Record<DeclineReason, string>,
+    tryInstead: 'Try: "who patches RDS?", "who configures security groups on EC2?", or "help".',
+  },
+} as const;
+
+/** Upper-cases the first letter. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Lower-cases the first letter unless the word is an acronym or a name ("DDoS", "AWS"). */
+export function inSentence(label: string): string {
+  const first = label.split(' ')[0] ?? '';
+  return /^[A-Z0-9]{2,}|^[A-Z][a-z]+[A-Z]/.test(first) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -1,0 +1,134 @@
+import { parseActionValue } from '../answers/action-values.js';
+import { answerQuestion } from '../answers/answer-question.js';
+import { composeServiceCard } from '../answers/compose-service-card.js';
+import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
+import { composeHelp } from '../answers/compose-help.js';
+import { composeOnboardingStep, composeWelcome } from '../answers/compose-onboarding.js';
+import type { Knowledge } from '../knowledge/types.js';
+import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
+import type { Store } from '../store/store.js';
+import { createUnderstand, type Understand } from '../understanding/understand.js';
+import type { Effect } from './effects.js';
+import { handleError, notice } from './handle-error.js';
+import type { IncomingAction, IncomingMessage, Platform } from './incoming.js';
+import { silentLogger, type Logger } from './logger.js';
+import { ACTION_IDS, type Reply } from './reply-model.js';
+import type { EffectSink, SrmCore } from './srm-core.js';
+
+/** Everything the core needs, passed in by the entry point (the core reads no environment). */
+export interface CoreOptions {
+  knowledge: Knowledge;
+  store: Store;
+  logger?: Logger;
+  now?: () => number;
+  random?: () => number;
+  /** How long a quiz question stays open before it is revealed. */
+  quizRevealMs?: number;
+  /** A prebuilt matcher (tests and the CLI share one); built from the knowledge otherwise. */
+  understand?: Understand;
+}
+
+const FEEDBACK_THANKS = 'Thanks — noted. It helps me get better.';
+const STALE_BUTTON = "That button doesn't work any more. Ask me again, or say \"help\".";
+
+/** Creates the platform-neutral bot. */
+export function createCore(options: CoreOptions): SrmCore {
+  const { knowledge, store } = options;
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const understand = options.understand ?? createUnderstand(knowledge);
+  const sinks = new Map<Platform, EffectSink>();
+  const quiz: QuizService = createQuizService({
+    knowledge,
+    store,
+    now,
+    random: options.random,
+    revealAfterMs: options.quizRevealMs,
+    onTimerEffects: async (platform, effects) => {
+      const sink = sinks.get(platform);
+      if (sink) await sink(effects);
+      else logger.warn({ platform, effects: effects.length }, 'no sink registered for timer effects');
+    },
+    onError: (error) => handleError(error, logger, 'quiz-timer'),
+  });
+
+  const reply = (r: Reply, visibility: 'public' | 'private' = 'public'): Effect[] => [{ type: 'reply', reply: r, visibility }];
+
+  async function onMessage(message: IncomingMessage): Promise<Effect[]> {
+    const u = understand(message.text);
+    const ctx = { platform: message.platform, channelId: message.channelId, userId: message.userId, threadId: message.threadId };
+    switch (u.intent) {
+      case 'quiz':
+        return u.args === 'stop' ? quiz.stop(ctx) : quiz.start(ctx, u.args);
+      case 'leaderboard':
+        return quiz.leaderboard(ctx);
+      case 'onboarding':
+        return reply(['hi', 'hello', 'hey'].includes(u.words[0] ?? '') ? composeWelcome() : composeOnboardingStep(knowledge, 0));
+      case 'help':
+        return reply(composeHelp());
+      default: {
+        const outcome = answerQuestion(knowledge, u);
+        logger.info(
+          { intent: u.intent, answered: outcome.answered, owner: outcome.owner, confidence: u.confidence, platform: message.platform },
+          'question answered',
+        );
+        return reply(outcome.reply);
+      }
+    }
+  }
+
+  async function onAction(action: IncomingAction): Promise<Effect[]> {
+    if (action.actionId === ACTION_IDS.quizAnswer || action.actionId === ACTION_IDS.quizReveal) {
+      return quiz.handleAction(action);
+    }
+    const target = parseActionValue(action.value);
+    switch (target?.kind) {
+      case 'ask': {
+        if (target.concernId && !knowledge.concerns.has(target.concernId)) break;
+        if (target.serviceId === null) return reply(composeGeneralAnswer(knowledge, target.concernId).reply);
+        if (!knowledge.services.has(target.serviceId)) break;
+        return reply(composeOwnerAnswer(knowledge, [target.serviceId], [target.concernId]).reply);
+      }
+      case 'service':
+        if (!knowledge.services.has(target.serviceId)) break;
+        return reply(composeServiceCard(knowledge, target.serviceId).reply);
+      case 'feedback':
+        await store.recordFeedback({ answerId: target.answerId, userId: action.userId, channelId: action.channelId, helpful: target.helpful, at: now() });
+        return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(FEEDBACK_THANKS) }];
+      case 'onboarding':
+        return reply(composeOnboardingStep(knowledge, target.step));
+      default:
+        break;
+    }
+    return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(STALE_BUTTON) }];
+  }
+
+  return {
+    async handleMessage(message) {
+      try {
+        return await onMessage(message);
+      } catch (error) {
+        return handleError(error, logger, 'message');
+      }
+    },
+    async handleAction(action) {
+      try {
+        return await onAction(action);
+      } catch (error) {
+        return handleError(error, logger, 'action');
+      }
+    },
+    welcome: composeWelcome,
+    rememberMessage: (key, messageId) => store.rememberMessage(key, messageId),
+    registerSink(platform, sink) {
+      sinks.set(platform, sink);
+    },
+    async start() {
+      await quiz.resume();
+    },
+    async close() {
+      await quiz.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { withText } from '../answers/render-text.js';
+import type { Effect } from './effects.js';
+import type { Logger } from './logger.js';
+import type { Reply } from './reply-model.js';
+
+/** Friendly words for errors, by code; anything else gets the generic apology. */
+const APOLOGIES: Record<string, string> = {
+  STORE_UNAVAILABLE: "Sorry — I can't reach my memory right now, so I can't run quizzes or record feedback. Questions still work; try again in a minute.",
+};
+const GENERIC_APOLOGY = 'Sorry — something went wrong on my side. Please try again.';
+
+/** The one place an error becomes a log line (code and message, never secrets or user text) and a short apology. */
+export function handleError(error: unknown, logger: Logger, where: string): Effect[] {
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'UNEXPECTED';
+  logger.error({ err: { code, message: (error as Error)?.message, name: (error as Error)?.name }, where }, 'request failed');
+  return [{ type: 'reply', visibility: 'public', reply: apology(APOLOGIES[code] ?? GENERIC_APOLOGY) }];
+}
+
+/** A short notice reply. */
+export function notice(headline: string): Reply {
+  return withText({ kind: 'notice', headline, sections: [], sources: [], suggestions: [], actions: [] });
+}
+
+function apology(text: string): Reply {
+  return withText({ kind: 'error', headline: text, sections: [], sources: [], suggestions: [], actions: [] });
+}
