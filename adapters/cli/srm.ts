@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
+import { parseAppConfig, type AppConfig } from '../../src/config/app-config.js';
+import { createCore } from '../../src/core/create-core.js';
+import { KnowledgeError } from '../../src/knowledge/knowledge-error.js';
+import { knowledgeStats } from '../../src/knowledge/knowledge-stats.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import type { Knowledge } from '../../src/knowledge/types.js';
+import { createStore } from '../../src/store/create-store.js';
+import { createUnderstand } from '../../src/understanding/understand.js';
+import { runConsoleChat } from '../console/console-chat.js';
+import { createLogger } from '../server/create-logger.js';
+import { startServer } from '../server/start-server.js';
+import { parseSlackConfig } from '../slack/slack-config.js';
+import { parseTeamsConfig } from '../teams/teams-config.js';
+import { ask } from './ask-json.js';
+import { defaultKnowledgeDir } from './knowledge-dir.js';
+
+const USAGE = `srm — the AWS Shared Responsibility Model bot
+
+Usage:
+  srm ask [--json] "who patches RDS?"   answer one question (no question + --json: one per stdin line)
+  srm chat                              talk to the bot in this terminal
+  srm serve                             serve Slack (/slack/events or Socket Mode) and Teams (/api/messages)
+  srm start                             serve when Slack or Teams credentials are set, otherwise chat
+  srm kb check                          validate the knowledge base and print a summary
+  srm kb stats [--json]                 counts of what the knowledge base holds
+
+Settings come from the environment or a .env file (see README).`;
+
+/** Exit codes: 0 ok, 1 runtime failure, 2 bad knowledge or configuration, 64 bad usage. */
+const EXIT = { ok: 0, failure: 1, invalid: 2, usage: 64 } as const;
+
+async function main(argv: string[]): Promise<number> {
+  loadDotenv({ quiet: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? EXIT.ok : EXIT.usage;
+  }
+
+  const config = parseAppConfig(process.env);
+  const knowledge = loadKnowledge(config.KNOWLEDGE_DIR ?? defaultKnowledgeDir());
+
+  switch (command) {
+    case 'kb':
+      return kbCommand(knowledge, rest[0], values.json);
+    case 'ask':
+      return askCommand(knowledge, rest.join(' '), values.json);
+    case 'chat':
+      return chatCommand(knowledge, config);
+    case 'serve':
+      return serveCommand(knowledge, config);
+    case 'start': {
+      const hasCredentials = Boolean(process.env.SLACK_BOT_TOKEN || process.env.MicrosoftAppId);
+      return hasCredentials ? serveCommand(knowledge, config) : chatCommand(knowledge, config);
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return EXIT.usage;
+  }
+}
+
+function kbCommand(knowledge: Knowledge, sub: string | undefined, json: boolean): number {
+  const stats = knowledgeStats(knowledge);
+  if (sub === 'stats' && json) {
+    process.stdout.write(`${JSON.stringify(stats)}\n`);
+    return EXIT.ok;
+  }
+  if (sub !== 'check' && sub !== 'stats') {
+    process.stderr.write('Usage: srm kb check | srm kb stats [--json]\n');
+    return EXIT.usage;
+  }
+  const lines = [
+    sub === 'check' ? 'Knowledge base OK.' : 'Knowledge base:',
+    `  services:          ${stats.services}`,
+    `  concerns:          ${stats.concerns}`,
+    `  responsibilities:  ${stats.responsibilities} (service × concern answers, defaults applied)`,
+    `  concepts:          ${stats.concepts}`,
+    `  quiz scenarios:    ${stats.quizScenarios} (${stats.quizQuestions} questions)`,
+    `  unsourced:         ${stats.unsourced}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+async function askCommand(knowledge: Knowledge, question: string, json: boolean): Promise<number> {
+  const understand = createUnderstand(knowledge);
+  if (question.trim()) {
+    const result = ask(knowledge, understand, question);
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${result.text}\n`);
+    return EXIT.ok;
+  }
+  if (!json) {
+    process.stderr.write('Usage: srm ask "who patches RDS?"   (or: srm ask --json < questions.txt)\n');
+    return EXIT.usage;
+  }
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    if (line.trim()) process.stdout.write(`${JSON.stringify(ask(knowledge, understand, line))}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function chatCommand(knowledge: Knowledge, config: AppConfig): Promise<number> {
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const store = await createStore(
+    config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
+  );
+  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000 });
+  try {
+    await runConsoleChat(core, { input: process.stdin, output: process.stdout });
+  } finally {
+    await core.close();
+  }
+  return EXIT.ok;
+}
+
+async function serveCommand(knowledge: Knowledge, config: AppConfig): Promise<number> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const server = await startServer({
+    config,
+    knowledge,
+    logger,
+    slack: parseSlackConfig(process.env),
+    teams: parseTeamsConfig(process.env),
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  logger.info({}, 'shutting down');
+  await server.close();
+  return EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof KnowledgeError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = EXIT.invalid;
+      return;
+    }
+    const code = (error as { code?: string })?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`srm: ${message}${code ? ` [${code}]` : ''}\n`);
+    process.exitCode = code && /CONFIG|config/.test(code) ? EXIT.invalid : EXIT.failure;
+  },
+);

@@ -1,0 +1,59 @@
+import { createInterface } from 'node:readline';
+import type { Effect } from '../../src/core/effects.js';
+import type { ReplyAction } from '../../src/core/reply-model.js';
+import type { SrmCore } from '../../src/core/srm-core.js';
+import { renderConsole } from './render-console.js';
+
+/** Where the chat reads and writes (stdin/stdout, or streams in tests). */
+export interface ConsoleIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+export const CONSOLE_HINT =
+  'Ask who owns a security concern on AWS, e.g. "who patches RDS?". Type a [number] to press a button, "help" for more, "quit" to leave.';
+
+const CHANNEL = 'console';
+const USER = 'you';
+
+/**
+ * The local chat: one person, one channel, in a terminal. Buttons are numbered; typing the number
+ * presses the button. Resolves when the input ends or the person types "quit".
+ */
+export async function runConsoleChat(core: SrmCore, io: ConsoleIo): Promise<void> {
+  const write = (text: string) => io.output.write(`${text}\n`);
+  let buttons: ReplyAction[] = [];
+  let posted = 0;
+
+  const perform = async (effects: Effect[]) => {
+    for (const effect of effects) {
+      const prefix = effect.type === 'update' ? '(updated) ' : effect.type === 'private' ? '(only you see this) ' : '';
+      const { text, buttons: shown } = renderConsole(effect.reply, buttons.length + 1);
+      buttons = [...buttons, ...shown];
+      write(`\n${prefix}${text}`);
+      if (effect.type === 'post') await core.rememberMessage(effect.key, `console-${++posted}`);
+    }
+  };
+  core.registerSink('console', perform);
+  await core.start();
+
+  write(CONSOLE_HINT);
+  const lines = createInterface({ input: io.input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === 'quit' || line === 'exit') break;
+    if (line === '') continue;
+    const pressed = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
+    const current = buttons;
+    buttons = [];
+    if (/^\d+$/.test(line) && !pressed) {
+      buttons = current;
+      write('There is no button with that number.');
+      continue;
+    }
+    const effects = pressed
+      ? await core.handleAction({ platform: 'console', userId: USER, channelId: CHANNEL, actionId: pressed.actionId, value: pressed.value })
+      : await core.handleMessage({ platform: 'console', text: line, userId: USER, channelId: CHANNEL, isDirect: true });
+    await perform(effects);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { createCore } from '../../src/core/create-core.js';
+import type { Knowledge } from '../../src/knowledge/types.js';
+import { createStore } from '../../src/store/create-store.js';
+import { createSlackApp, SLACK_EVENTS_PATH } from '../slack/slack-app.js';
+import type { SlackConfig } from '../slack/slack-config.js';
+import { createTeamsHandler } from '../teams/teams-bot.js';
+import type { TeamsAuth } from '../teams/teams-config.js';
+import { createHttpServer } from './create-http-server.js';
+
+/** Everything `srm serve` needs, already validated. */
+export interface ServeOptions {
+  config: AppConfig;
+  knowledge: Knowledge;
+  slack?: SlackConfig;
+  teams: TeamsAuth;
+  logger: Logger;
+}
+
+/** A running bot; close() stops listening, disconnects Socket Mode, stops timers and closes the store. */
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store, builds the core and the adapters, and serves Slack (HTTP mode at /slack/events,
+ * or Socket Mode) and Teams (/api/messages) on one port.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { config, knowledge, logger } = options;
+  const store = await createStore(
+    config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
+  );
+  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000 });
+  const slack = options.slack
+    ? createSlackApp({
+        core,
+        store,
+        signingSecret: options.slack.signingSecret,
+        botToken: options.slack.botToken,
+        appToken: options.slack.appToken,
+        apiUrl: options.slack.apiUrl,
+        logger,
+      })
+    : undefined;
+  const teamsHandler = createTeamsHandler({ core, store, auth: options.teams, logger });
+  const app = createHttpServer({ slackRouter: slack?.mode === 'http' ? slack.router : undefined, teamsHandler });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  await slack?.start();
+  await core.start();
+  logger.info(
+    {
+      port,
+      slack: slack ? (slack.mode === 'http' ? `http ${SLACK_EVENTS_PATH}` : 'socket mode') : 'off',
+      teams: `${options.teams.mode} /api/messages`,
+      store: config.STORE,
+    },
+    'srm-bot is serving',
+  );
+
+  return {
+    port,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await slack?.stop();
+      await core.close();
+    },
+  };
+}

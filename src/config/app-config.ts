@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Settings of the bot itself (not of a chat platform), read once at the entry point. */
+export const appConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
+    REDIS_URL: z.string().trim().url().optional(),
+    QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+    KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
+    NODE_ENV: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.STORE === 'redis' && !c.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when STORE=redis' });
+    }
+  });
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+/** A missing or malformed setting, named in one line. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws a ConfigError naming each bad variable (never its value). */
+export function parseAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const cleaned = Object.fromEntries(
+    Object.keys(appConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = appConfigSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+  );
+}
