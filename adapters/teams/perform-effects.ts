@@ -1,0 +1,102 @@
+import type { Effect } from '../../src/core/effects.js';
+import type { Reply } from '../../src/core/reply-model.js';
+import type { SrmCore } from '../../src/core/srm-core.js';
+import type { Store } from '../../src/store/store.js';
+import { decodeMessageAddress, encodeMessageAddress } from './message-address.js';
+import { neutraliseMentions } from './mentions.js';
+import { renderCardMessage } from './render-card.js';
+import type { OutgoingMessage, TeamsOutbox } from './teams-outbox.js';
+import { splitConversationId } from './to-incoming.js';
+
+/** The incoming activity effects answer; absent for effects the core produces on a timer. */
+export interface TurnOrigin {
+  activityId: string;
+  /** The full conversation id of the incoming activity (with its `;messageid=` thread, if any). */
+  conversationId: string;
+  isPersonal: boolean;
+  user: { id: string; name?: string };
+}
+
+export interface EffectDeps {
+  outbox: TeamsOutbox;
+  core: Pick<SrmCore, 'rememberMessage'>;
+  store: Pick<Store, 'messageId'>;
+  turn?: TurnOrigin;
+}
+
+function threadOf(channelId: string, rootActivityId: string): string {
+  return `${splitConversationId(channelId).channelId};messageid=${rootActivityId}`;
+}
+
+function isChannel(deps: EffectDeps): boolean {
+  return deps.outbox.reference.conversation.conversationType === 'channel';
+}
+
+/** Where a `post` goes: the top of the conversation, or (in channels) the thread of an earlier post. */
+async function postTarget(deps: EffectDeps, channelId: string, inThreadOf: string | undefined): Promise<string> {
+  if (!inThreadOf || !isChannel(deps)) return channelId;
+  const remembered = await deps.store.messageId(inThreadOf);
+  if (remembered === undefined) return channelId;
+  const root = decodeMessageAddress(remembered, channelId);
+  return splitConversationId(root.conversationId).threadId ? root.conversationId : threadOf(root.conversationId, root.activityId);
+}
+
+/** Teams has no ephemeral messages: in a shared conversation, a private reply mentions its person. */
+function withMention(message: OutgoingMessage, userId: string, name: string | undefined): OutgoingMessage {
+  if (!name) return message;
+  const tag = `<at>${neutraliseMentions(name)}</at>`;
+  return {
+    ...message,
+    text: tag,
+    entities: [{ type: 'mention', text: tag, mentioned: { id: userId, name } }],
+  };
+}
+
+/** Sends a reply in the turn's thread, or to the conversation when there is no turn. */
+async function replyInTurn(deps: EffectDeps, channelId: string, threadId: string | undefined, message: OutgoingMessage) {
+  const turn = deps.turn;
+  if (turn && splitConversationId(turn.conversationId).channelId === channelId) {
+    return deps.outbox.send(turn.conversationId, message, turn.activityId);
+  }
+  return deps.outbox.send(threadId && isChannel(deps) ? threadOf(channelId, threadId) : channelId, message);
+}
+
+async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | undefined> {
+  switch (effect.type) {
+    case 'reply': {
+      const channelId = splitConversationId(deps.turn?.conversationId ?? deps.outbox.reference.conversation.id).channelId;
+      await replyInTurn(deps, channelId, undefined, renderCardMessage(effect.reply));
+      return effect.reply;
+    }
+    case 'post': {
+      const target = await postTarget(deps, effect.channelId, effect.inThreadOf);
+      const address = await deps.outbox.send(target, renderCardMessage(effect.reply));
+      await deps.core.rememberMessage(effect.key, encodeMessageAddress(address));
+      return undefined;
+    }
+    case 'update': {
+      await deps.outbox.update(decodeMessageAddress(effect.messageId, effect.channelId), renderCardMessage(effect.reply));
+      return undefined;
+    }
+    case 'private': {
+      const personal = deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
+      const name = deps.turn?.user.id === effect.userId ? deps.turn.user.name : undefined;
+      const message = renderCardMessage(effect.reply);
+      await replyInTurn(deps, effect.channelId, effect.threadId, personal ? message : withMention(message, effect.userId, name));
+      return effect.reply;
+    }
+  }
+}
+
+/**
+ * Performs the core's effects in order. Returns the first reply shown to the user (an
+ * Action.Execute invoke response echoes its headline).
+ */
+export async function performEffects(effects: readonly Effect[], deps: EffectDeps): Promise<Reply | undefined> {
+  let first: Reply | undefined;
+  for (const effect of effects) {
+    const shown = await performOne(effect, deps);
+    first ??= shown;
+  }
+  return first;
+}

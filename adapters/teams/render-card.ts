@@ -1,0 +1,206 @@
+import { ACTION_IDS, type Reply, type ReplyAction } from '../../src/core/reply-model.js';
+import { OWNER_LABEL, type Owner } from '../../src/core/owner.js';
+import { neutraliseMentions } from './mentions.js';
+import { TEAMS_STRINGS } from './teams-strings.js';
+
+/** Teams refuses messages near 100 KB; we stay far below (the issue asks for under 80 KB). */
+export const CARD_BYTE_BUDGET = 40_000;
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export type CardElement = Record<string, unknown>;
+
+/** An Adaptive Card 1.5 as plain JSON (no SDK types, so the renderer survives an SDK swap). */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  fallbackText: string;
+  body: CardElement[];
+  actions: CardElement[];
+  msteams: { width: 'Full' };
+}
+
+/** What a button sends back: `Action.Submit` data, or `Action.Execute` verb + data. */
+export interface CardActionData {
+  actionId: string;
+  value: string;
+}
+
+/** Shape of an outgoing Teams message carrying one card. */
+export interface CardMessage {
+  type: 'message';
+  summary: string;
+  attachments: { contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; content: AdaptiveCard }[];
+}
+
+interface Limits {
+  text: number;
+  sections: number;
+  tableRows: number;
+  fallback: number;
+}
+
+/** Each step trims harder; the first that fits the budget wins. */
+const LIMIT_STEPS: readonly Limits[] = [
+  { text: 3_000, sections: 8, tableRows: 30, fallback: 4_000 },
+  { text: 1_500, sections: 6, tableRows: 12, fallback: 1_500 },
+  { text: 500, sections: 3, tableRows: 0, fallback: 500 },
+];
+
+const OWNER_COLOR: Record<Owner, string> = { aws: 'Accent', customer: 'Good', shared: 'Warning' };
+const MAX_BUTTONS_PER_SET = 5;
+const MAX_BUTTONS = 15;
+const MAX_SUGGESTIONS = 3;
+const MAX_SOURCES = 3;
+const MAX_VALUE_LENGTH = 2_000;
+
+function clip(text: string, max: number): string {
+  const clean = neutraliseMentions(text);
+  return clean.length > max ? `${clean.slice(0, Math.max(0, max - 1))}…` : clean;
+}
+
+function textBlock(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+function submit(action: { actionId: string; label: string; value: string; style?: ReplyAction['style'] }): CardElement {
+  const data: CardActionData = { actionId: action.actionId, value: action.value };
+  return {
+    type: 'Action.Submit',
+    title: clip(action.label, 75),
+    data,
+    ...(action.style === 'primary' ? { style: 'positive' } : action.style === 'danger' ? { style: 'destructive' } : {}),
+  };
+}
+
+function ownerBlock(reply: Reply): CardElement[] {
+  const facts: { title: string; value: string }[] = [];
+  if (reply.serviceName) facts.push({ title: TEAMS_STRINGS.serviceLabel, value: clip(reply.serviceName, 200) });
+  if (reply.concernLabel) facts.push({ title: TEAMS_STRINGS.concernLabel, value: clip(reply.concernLabel, 200) });
+  const owner: CardElement[] = reply.owner
+    ? [
+        {
+          type: 'Container',
+          style: 'emphasis',
+          items: [
+            textBlock(`${TEAMS_STRINGS.ownerLabel}: ${OWNER_LABEL[reply.owner]}`, {
+              weight: 'Bolder',
+              size: 'Large',
+              color: OWNER_COLOR[reply.owner],
+            }),
+          ],
+        },
+      ]
+    : [];
+  return [...owner, ...(facts.length > 0 ? [{ type: 'FactSet', facts }] : [])];
+}
+
+function tableBlock(reply: Reply, limits: Limits): CardElement[] {
+  const table = reply.table;
+  if (!table || table.rows.length === 0 || limits.tableRows === 0) return [];
+  const cellCount = Math.max(...table.rows.map((row) => row.cells.length));
+  const headings = table.columns.length > cellCount ? table.columns : ['', ...table.columns];
+  const cell = (text: string, extra: CardElement = {}): CardElement => ({
+    type: 'TableCell',
+    items: [textBlock(clip(text, 300), extra)],
+  });
+  const rows = table.rows.slice(0, limits.tableRows).map((row) => ({
+    type: 'TableRow',
+    cells: [
+      cell(row.label),
+      ...row.cells.map((c) => {
+        const owner = c.owner ? OWNER_LABEL[c.owner] : '—';
+        return cell(c.note ? `${owner} (${c.note})` : owner, c.owner ? { color: OWNER_COLOR[c.owner] } : {});
+      }),
+    ],
+  }));
+  return [
+    {
+      type: 'Table',
+      firstRowAsHeaders: true,
+      showGridLines: true,
+      columns: headings.map((_, index) => ({ width: index === 0 ? 2 : 1 })),
+      rows: [{ type: 'TableRow', cells: headings.map((heading) => cell(heading, { weight: 'Bolder' })) }, ...rows],
+    },
+  ];
+}
+
+function buttonSets(reply: Reply): CardElement[] {
+  const buttons = [
+    ...reply.actions,
+    ...reply.suggestions
+      .slice(0, MAX_SUGGESTIONS)
+      .filter((question) => question.length <= MAX_VALUE_LENGTH)
+      .map((question) => ({ actionId: ACTION_IDS.ask, label: question, value: question })),
+  ]
+    .filter((action) => action.value.length <= MAX_VALUE_LENGTH)
+    .slice(0, MAX_BUTTONS)
+    .map(submit);
+  const sets: CardElement[] = [];
+  for (let start = 0; start < buttons.length; start += MAX_BUTTONS_PER_SET) {
+    sets.push({ type: 'ActionSet', actions: buttons.slice(start, start + MAX_BUTTONS_PER_SET) });
+  }
+  return sets;
+}
+
+function renderWithLimits(reply: Reply, limits: Limits): AdaptiveCard {
+  const sources = reply.sources.slice(0, MAX_SOURCES);
+  const body: CardElement[] = [
+    textBlock(clip(reply.headline, 300), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    ...ownerBlock(reply),
+    ...reply.sections.slice(0, limits.sections).flatMap((section) => [
+      textBlock(clip(section.title, 200), { weight: 'Bolder', spacing: 'Medium' }),
+      textBlock(clip(section.body, limits.text), { spacing: 'Small' }),
+    ]),
+    ...tableBlock(reply, limits),
+    ...(sources.length > 0
+      ? [
+          textBlock(`${TEAMS_STRINGS.sourcePrefix}: ${sources.map((s) => clip(s.title, 150)).join(' · ')}`, {
+            isSubtle: true,
+            size: 'Small',
+            spacing: 'Medium',
+          }),
+        ]
+      : []),
+    ...buttonSets(reply),
+  ];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: clip(reply.text, limits.fallback),
+    body,
+    actions: sources
+      .filter((source) => /^https:\/\//i.test(source.url))
+      .map((source, index) => ({
+        type: 'Action.OpenUrl',
+        title: index === 0 ? TEAMS_STRINGS.openSource : clip(source.title, 75),
+        url: source.url,
+      })),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** Size of a payload as sent on the wire. */
+export function byteSize(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/** Renders a neutral reply as an Adaptive Card 1.5, trimmed to stay under CARD_BYTE_BUDGET. */
+export function renderCard(reply: Reply): AdaptiveCard {
+  let card = renderWithLimits(reply, LIMIT_STEPS[0]!);
+  for (const limits of LIMIT_STEPS.slice(1)) {
+    if (byteSize(card) <= CARD_BYTE_BUDGET) break;
+    card = renderWithLimits(reply, limits);
+  }
+  return card;
+}
+
+/** A Teams message carrying the reply's card; `summary` is the notification / fallback text. */
+export function renderCardMessage(reply: Reply): CardMessage {
+  return {
+    type: 'message',
+    summary: clip(reply.headline, 300),
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(reply) }],
+  };
+}

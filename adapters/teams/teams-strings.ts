@@ -1,0 +1,14 @@
+/** User- and operator-facing wording of the Teams adapter, in one place so tests can refer to it. */
+export const TEAMS_STRINGS = {
+  apology: "Sorry, something went wrong on my side while answering that. Please try again in a moment.",
+  actionDone: 'Got it.',
+  ownerLabel: 'Owner',
+  serviceLabel: 'Service',
+  concernLabel: 'Concern',
+  sourcePrefix: 'Source',
+  openSource: 'Open the AWS documentation',
+  tryAsking: 'Try asking',
+  localModeWarning:
+    'Teams adapter running in LOCAL UNAUTHENTICATED mode: no MicrosoftAppId is set, so /api/messages accepts ' +
+    'requests without a Bot Framework token. Use this only on a laptop with a Bot Framework client; never in production.',
+} as const;

@@ -1,0 +1,64 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
+import { CHANNEL_CONVERSATION, membersAdded } from '../helpers/teams-activities.js';
+import { captureConnector } from '../helpers/teams-connector.js';
+import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
+import { FakeCore, MemoryStore, answerReply, captureLogger } from './fake-core.js';
+
+describe('Teams timer effects (registered sink)', () => {
+  let core: FakeCore;
+  let store: MemoryStore;
+  let server: RunningServer;
+  let log: ReturnType<typeof captureLogger>;
+  let connector: ReturnType<typeof captureConnector>;
+
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+
+  beforeEach(async () => {
+    core = new FakeCore();
+    store = new MemoryStore();
+    log = captureLogger();
+    connector = captureConnector();
+    server = await startTeamsServer(createTeamsHandler({ core, store, auth: { mode: 'local' }, logger: log.logger }));
+  });
+  afterEach(async () => {
+    await server.close();
+    nock.cleanAll();
+  });
+
+  it('registers a sink for the teams platform', () => {
+    expect(core.sinks.has('teams')).toBe(true);
+  });
+
+  it('posts into a conversation saved at install, then into the thread of that post', async () => {
+    await postActivity(server.url, membersAdded('channel'));
+    connector.calls.length = 0;
+    const sink = core.sinks.get('teams')!;
+
+    await sink([{ type: 'post', key: 'quiz:Q1', channelId: CHANNEL_CONVERSATION, reply: answerReply({ headline: 'Quiz time' }) }]);
+    await store.rememberMessage('quiz:Q1', core.remembered.get('quiz:Q1')!);
+    await sink([
+      { type: 'post', key: 'quiz:Q1:reveal', channelId: CHANNEL_CONVERSATION, inThreadOf: 'quiz:Q1', reply: answerReply({ headline: 'The answer is AWS' }) },
+    ]);
+
+    expect(connector.calls.map((c) => [c.method, c.conversationId, c.body.summary])).toEqual([
+      ['POST', CHANNEL_CONVERSATION, 'Quiz time'],
+      ['POST', `${CHANNEL_CONVERSATION};messageid=SENT0002`, 'The answer is AWS'],
+    ]);
+    expect(JSON.parse(core.remembered.get('quiz:Q1')!)).toEqual([CHANNEL_CONVERSATION, 'SENT0002']);
+  });
+
+  it('drops an effect for a conversation it never saw, with a coded warning and nothing sent', async () => {
+    await core.sinks.get('teams')!([{ type: 'post', key: 'k', channelId: '19:UNKNOWN@thread.tacv2', reply: answerReply() }]);
+
+    expect(connector.calls).toEqual([]);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ errorCode: 'teams_no_conversation_reference' }) }),
+    );
+  });
+});
