@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { quizRecord } from './quiz-record-fixture.js';
+
+/** A store under test, with a way to let time pass for claim expiry. */
+export interface StoreHarness {
+  store: Store;
+  passTime(ms: number): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+/** The behaviour every Store implementation must show; run once per backend. */
+export function describeStoreContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`${name} store contract`, () => {
+    const withStore = (test: (h: StoreHarness) => Promise<void>) => async () => {
+      const harness = await open();
+      try {
+        await test(harness);
+      } finally {
+        await harness.cleanup();
+      }
+    };
+
+    it(
+      'claimOnce lets the first caller through and refuses the rest until the claim expires',
+      withStore(async ({ store, passTime }) => {
+        expect(await store.claimOnce('event:Ev1', 100)).toBe(true);
+        expect(await store.claimOnce('event:Ev1', 100)).toBe(false);
+        expect(await store.claimOnce('event:Ev2', 100)).toBe(true);
+        await passTime(150);
+        expect(await store.claimOnce('event:Ev1', 100)).toBe(true);
+      }),
+    );
+
+    it(
+      'claimOnce is atomic: of ten simultaneous claims exactly one wins',
+      withStore(async ({ store }) => {
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.claimOnce('action:A1', 60_000)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'remembers message ids and overwrites them',
+      withStore(async ({ store }) => {
+        expect(await store.messageId('quiz:x:header')).toBeUndefined();
+        await store.rememberMessage('quiz:x:header', '1700000000.000100');
+        await store.rememberMessage('quiz:x:header', '1700000000.000200');
+        expect(await store.messageId('quiz:x:header')).toBe('1700000000.000200');
+      }),
+    );
+
+    it(
+      'records feedback without error (a second vote replaces the first)',
+      withStore(async ({ store }) => {
+        await store.recordFeedback({ answerId: 'a1', userId: 'U0001', channelId: 'C0001', helpful: true, at: 1 });
+        await expect(
+          store.recordFeedback({ answerId: 'a1', userId: 'U0001', channelId: 'C0001', helpful: false, at: 2 }),
+        ).resolves.toBeUndefined();
+      }),
+    );
+
+    it(
+      'allows one running quiz per channel and frees the channel when it ends',
+      withStore(async ({ store }) => {
+        expect(await store.createQuiz(quizRecord())).toBe(true);
+        expect(await store.createQuiz(quizRecord({ id: 'qz0002' }))).toBe(false);
+        expect(await store.createQuiz(quizRecord({ id: 'qz0003', channelId: 'C0002' }))).toBe(true);
+        expect((await store.activeQuiz('C0001'))?.id).toBe('qz0001');
+        expect((await store.runningQuizzes()).map((q) => q.id).sort()).toEqual(['qz0001', 'qz0003']);
+
+        const ended = quizRecord({ version: 2, phase: 'finished', current: 2, endedAt: 50_000 });
+        expect(await store.updateQuiz(ended, 1)).toBe(true);
+        expect(await store.activeQuiz('C0001')).toBeUndefined();
+        expect((await store.runningQuizzes()).map((q) => q.id)).toEqual(['qz0003']);
+        expect((await store.loadQuiz('qz0001'))?.phase).toBe('finished');
+        expect(await store.createQuiz(quizRecord({ id: 'qz0004' }))).toBe(true);
+      }),
+    );
+
+    it(
+      'updateQuiz is compare-and-set on the version',
+      withStore(async ({ store }) => {
+        await store.createQuiz(quizRecord());
+        const next = quizRecord({ version: 2, current: 1, revealAt: 61_000 });
+        const results = await Promise.all([store.updateQuiz(next, 1), store.updateQuiz({ ...next, title: 'Other' }, 1)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.loadQuiz('qz0001'))?.version).toBe(2);
+        expect(await store.updateQuiz(quizRecord({ version: 3 }), 1)).toBe(false);
+        expect(await store.loadQuiz('nope')).toBeUndefined();
+      }),
+    );
+
+    it(
+      "keeps only each person's first answer to a question, even when clicks race",
+      withStore(async ({ store }) => {
+        const answer = { quizId: 'qz0001', questionIndex: 0, userId: 'U0002', at: 2_000 } as const;
+        const results = await Promise.all([
+          store.recordAnswer({ ...answer, choice: 'aws' }),
+          store.recordAnswer({ ...answer, choice: 'customer' }),
+          store.recordAnswer({ ...answer, choice: 'shared' }),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.recordAnswer({ ...answer, userId: 'U0003', choice: 'customer', at: 3_000 })).toBe(true);
+        expect(await store.recordAnswer({ ...answer, questionIndex: 1, choice: 'aws', at: 4_000 })).toBe(true);
+
+        expect((await store.quizAnswers('qz0001', 0)).map((a) => a.userId)).toEqual(['U0002', 'U0003']);
+        expect(await store.quizAnswers('qz0001')).toHaveLength(3);
+        expect(await store.quizAnswers('other')).toEqual([]);
+      }),
+    );
+
+    it(
+      'sums points per channel from a given time, awarding each question once',
+      withStore(async ({ store }) => {
+        await store.awardPoints({ channelId: 'C0001', quizId: 'qa', questionIndex: 0, userIds: ['U0001', '29:teams-user'], at: 1_000 });
+        await store.awardPoints({ channelId: 'C0001', quizId: 'qa', questionIndex: 0, userIds: ['U0001'], at: 1_000 });
+        await store.awardPoints({ channelId: 'C0001', quizId: 'qb', questionIndex: 0, userIds: ['U0001'], at: 5_000 });
+        await store.awardPoints({ channelId: 'C0001', quizId: 'qb', questionIndex: 1, userIds: [], at: 5_000 });
+        await store.awardPoints({ channelId: 'C0002', quizId: 'qc', questionIndex: 0, userIds: ['U0009'], at: 5_000 });
+
+        expect(await store.leaderboard('C0001', 0)).toEqual([
+          { userId: 'U0001', points: 2 },
+          { userId: '29:teams-user', points: 1 },
+        ]);
+        expect(await store.leaderboard('C0001', 5_000)).toEqual([{ userId: 'U0001', points: 1 }]);
+        expect(await store.leaderboard('C0003', 0)).toEqual([]);
+      }),
+    );
+  });
+}
