@@ -12,9 +12,6 @@ import { createStore } from '../../src/store/create-store.js';
 import { createUnderstand } from '../../src/understanding/understand.js';
 import { runConsoleChat } from '../console/console-chat.js';
 import { createLogger } from '../server/create-logger.js';
-import { startServer } from '../server/start-server.js';
-import { parseSlackConfig } from '../slack/slack-config.js';
-import { parseTeamsConfig } from '../teams/teams-config.js';
 import { ask } from './ask-json.js';
 import { defaultKnowledgeDir } from './knowledge-dir.js';
 
@@ -124,6 +121,12 @@ async function chatCommand(knowledge: Knowledge, config: AppConfig): Promise<num
 }
 
 async function serveCommand(knowledge: Knowledge, config: AppConfig): Promise<number> {
+  // The platform SDKs load only when serving, so `ask`, `chat` and `kb` start fast.
+  const [{ startServer }, { parseSlackConfig }, { parseTeamsConfig }] = await Promise.all([
+    import('../server/start-server.js'),
+    import('../slack/slack-config.js'),
+    import('../teams/teams-config.js'),
+  ]);
   const logger = createLogger(config.LOG_LEVEL);
   const server = await startServer({
     config,

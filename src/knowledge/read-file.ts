@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
+import yaml from 'js-yaml';
 import type { z } from 'zod';
 import type { KnowledgeProblem } from './knowledge-error.js';
 
@@ -15,12 +15,11 @@ export function readKnowledgeFile<S extends z.ZodType>(path: string, schema: S, 
   const file = relative(root, path) || path;
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    raw = yaml.load(readFileSync(path, 'utf8'), { filename: file, schema: yaml.CORE_SCHEMA });
   } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const pos = error.linePos?.[0];
-      const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-      return { ok: false, problems: [{ file, message: `YAML syntax error${at}: ${firstLine(error.message)}` }] };
+    if (error instanceof yaml.YAMLException) {
+      const at = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
+      return { ok: false, problems: [{ file, message: `YAML syntax error${at}: ${error.reason}` }] };
     }
     return { ok: false, problems: [{ file, message: `cannot read file: ${(error as Error).message}` }] };
   }
@@ -53,8 +52,4 @@ function entryName(item: Record<string, unknown> | undefined): string | undefine
     if (typeof item[key] === 'string') return item[key] as string;
   }
   return undefined;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

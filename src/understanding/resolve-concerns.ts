@@ -37,11 +37,12 @@ export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualR
       for (const t of m.targets) {
         if (t.kind === 'concern') {
           const base = m.words === 1 && WEAK_WORDS.has(m.key) ? 0.6 : m.words;
-          const weight = m.nested ? base / 2 : base;
+          const weight = m.nested ? 0.5 : base;
           const prev = scored.get(t.id);
           if (!prev || weight > prev.weight) scored.set(t.id, { weight, at: m });
         }
-        if (t.kind === 'context' && !context.has(t.concernId)) context.set(t.concernId, m);
+        // Context inside a service's name ("runtime" in "Lambda custom runtime") says nothing.
+        if (t.kind === 'context' && !m.nested && !context.has(t.concernId)) context.set(t.concernId, m);
       }
     }
   };
@@ -51,12 +52,14 @@ export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualR
   for (const [id, score] of [...scored]) {
     const umbrella = knowledge.concerns.get(id);
     if (!umbrella || umbrella.resolvesTo.length === 0) continue;
-    const picked = umbrella.resolvesTo.find((specific) => context.has(specific));
     scored.delete(id);
+    // Another concern named at least as strongly ("who patches the hypervisor") is the question.
+    if ([...scored.values()].some((other) => other.weight >= score.weight)) continue;
+    const picked = umbrella.resolvesTo.find((specific) => context.has(specific));
     if (picked) {
       const prev = scored.get(picked);
       scored.set(picked, { weight: Math.max(prev?.weight ?? 0, score.weight + 1), at: score.at });
-    } else if (scored.size === 0) {
+    } else {
       scored.set(id, score); // nothing more specific was named: keep "patching" itself
     }
   }
