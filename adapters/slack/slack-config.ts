@@ -1,37 +1,44 @@
 import { z } from 'zod';
+import { SLACK_ERROR_CODES, SlackAdapterError } from './slack-errors.js';
 
+/** Validated Slack settings; absent (Slack off) when no Slack variable is set. */
+export interface SlackConfig {
+  botToken: string;
+  /** Empty only in Socket Mode, where Slack does not sign requests. */
+  signingSecret: string;
+  /** Set: Socket Mode. Unset: HTTP mode at /slack/events. */
+  appToken?: string;
+  apiUrl?: string;
+}
+
+/** Blank strings in the environment mean "not set". */
 const optionalText = z
   .string()
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined));
 
-/** Slack settings from the environment. Slack is enabled when SLACK_BOT_TOKEN is set. */
+/** The raw settings as they appear in the environment. */
 export const slackConfigSchema = z
   .object({
-    SLACK_BOT_TOKEN: optionalText.pipe(z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional()),
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional()),
     SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.pipe(z.string().regex(/^xapp-/, 'must be an app-level token (xapp-…)').optional()),
-    SLACK_API_URL: optionalText.pipe(z.string().url().optional()),
+    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional()),
+    SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   })
-  .superRefine((c, ctx) => {
-    if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+  .superRefine((raw, ctx) => {
+    const anySet = raw.SLACK_BOT_TOKEN || raw.SLACK_SIGNING_SECRET || raw.SLACK_APP_TOKEN;
+    if (!anySet) return;
+    if (!raw.SLACK_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required to use Slack' });
+    if (!raw.SLACK_APP_TOKEN && !raw.SLACK_SIGNING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)' });
-    }
-    if (!c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other SLACK_ settings are set' });
     }
   });
 
-/** Validated Slack settings, or undefined when Slack is not configured. */
-export interface SlackConfig {
-  botToken: string;
-  signingSecret: string;
-  appToken?: string;
-  apiUrl?: string;
-}
-
-/** Reads the Slack settings; throws an Error naming the bad variables (never their values). */
+/**
+ * Reads the Slack settings once, at the entry point. Returns undefined when none is set (Slack
+ * off); throws a SlackAdapterError naming each bad variable, never its value.
+ */
 export function parseSlackConfig(env: Record<string, string | undefined>): SlackConfig | undefined {
   const parsed = slackConfigSchema.safeParse({
     SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN,
@@ -40,9 +47,15 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
     SLACK_API_URL: env.SLACK_API_URL,
   });
   if (!parsed.success) {
-    throw new Error(`Invalid Slack settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new SlackAdapterError(SLACK_ERROR_CODES.configInvalid, `Invalid Slack settings: ${problems.join('; ')}`);
   }
-  const c = parsed.data;
-  if (!c.SLACK_BOT_TOKEN) return undefined;
-  return { botToken: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET ?? '', appToken: c.SLACK_APP_TOKEN, apiUrl: c.SLACK_API_URL };
+  const raw = parsed.data;
+  if (!raw.SLACK_BOT_TOKEN) return undefined;
+  return {
+    botToken: raw.SLACK_BOT_TOKEN,
+    signingSecret: raw.SLACK_SIGNING_SECRET ?? '',
+    ...(raw.SLACK_APP_TOKEN ? { appToken: raw.SLACK_APP_TOKEN } : {}),
+    ...(raw.SLACK_API_URL ? { apiUrl: raw.SLACK_API_URL } : {}),
+  };
 }

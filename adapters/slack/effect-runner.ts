@@ -1,0 +1,142 @@
+import type { webApi } from '@slack/bolt';
+import type { Effect } from '../../src/core/effects.js';
+import type { Reply } from '../../src/core/reply-model.js';
+import type { SrmCore } from '../../src/core/srm-core.js';
+import type { Store } from '../../src/store/store.js';
+import { renderBlocks, type SlackMessage } from './render-blocks.js';
+import { describe, type LineLogger } from './slack-logger.js';
+import { SLACK_STRINGS } from './slack-strings.js';
+
+/** Slack allows five posts to one response_url. */
+export const RESPONSE_URL_MAX_USES = 5;
+
+/** A response_url poster (Bolt's `respond`). */
+export type RespondFn = (message: Record<string, unknown>) => Promise<unknown>;
+
+/** Where replies to one incoming message or action go. */
+export interface ReplyTarget {
+  channelId: string;
+  userId: string;
+  /** Thread to answer in (mentions: the mention's thread). */
+  threadTs?: string;
+  isDirect: boolean;
+  /** Every reply is private (`/srm -p`). */
+  forcePrivate?: boolean;
+  /** Public replies go through response_url (slash commands: works where the bot is not a member). */
+  publicViaRespond?: boolean;
+  respond?: RespondFn;
+}
+
+export interface EffectRunnerOptions {
+  client: webApi.WebClient;
+  core: SrmCore;
+  store: Store;
+  logger: LineLogger;
+}
+
+/** Performs the core's effects in order, on Slack. Decides nothing about content. */
+export interface EffectRunner {
+  /** Performs effects; `target` is absent for timer-driven effects (no conversation to reply to). */
+  run(effects: Effect[], target?: ReplyTarget): Promise<void>;
+  /** Tells the person something went wrong; never throws. */
+  apologise(target: ReplyTarget): Promise<void>;
+}
+
+const POST_DEFAULTS = { unfurl_links: false, unfurl_media: false } as const;
+
+/** Builds the effect runner around one Web API client. */
+export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
+  const { client, core, store, logger } = options;
+  const respondUses = new WeakMap<ReplyTarget, number>();
+
+  /** Uses the target's response_url while it has uses left. */
+  const tryRespond = async (target: ReplyTarget, body: Record<string, unknown>): Promise<boolean> => {
+    const used = respondUses.get(target) ?? 0;
+    if (!target.respond || used >= RESPONSE_URL_MAX_USES) return false;
+    respondUses.set(target, used + 1);
+    await target.respond(body);
+    return true;
+  };
+
+  const postPublic = async (target: ReplyTarget, message: SlackMessage) => {
+    if (target.publicViaRespond && (await tryRespond(target, { response_type: 'in_channel', replace_original: false, ...message }))) return;
+    await client.chat.postMessage({ channel: target.channelId, ...thread(target.threadTs), ...message, ...POST_DEFAULTS });
+  };
+
+  const postPrivate = async (target: ReplyTarget, message: SlackMessage) => {
+    if (target.isDirect) {
+      await client.chat.postMessage({ channel: target.channelId, ...thread(target.threadTs), ...message, ...POST_DEFAULTS });
+      return;
+    }
+    if (await tryRespond(target, { response_type: 'ephemeral', replace_original: false, ...message })) return;
+    await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...thread(target.threadTs), ...message });
+  };
+
+  const runOne = async (effect: Effect, target: ReplyTarget | undefined) => {
+    switch (effect.type) {
+      case 'reply': {
+        if (!target) {
+          logger.warn('slack reply effect without a conversation, skipped');
+          return;
+        }
+        const message = renderBlocks(effect.reply);
+        if (effect.visibility === 'private' || target.forcePrivate) await postPrivate(target, message);
+        else await postPublic(target, message);
+        return;
+      }
+      case 'post': {
+        const threadTs = effect.inThreadOf ? await store.messageId(effect.inThreadOf) : undefined;
+        const posted = await client.chat.postMessage({
+          channel: effect.channelId,
+          ...thread(threadTs),
+          ...renderBlocks(effect.reply),
+          ...POST_DEFAULTS,
+        });
+        if (posted.ts) await core.rememberMessage(effect.key, posted.ts);
+        return;
+      }
+      case 'update':
+        await client.chat.update({ channel: effect.channelId, ts: effect.messageId, ...renderBlocks(effect.reply) });
+        return;
+      case 'private': {
+        const message = renderBlocks(effect.reply);
+        const sameConversation = target && target.userId === effect.userId && target.channelId === effect.channelId;
+        if (sameConversation) {
+          await postPrivate(target, message);
+          return;
+        }
+        await client.chat.postEphemeral({ channel: effect.channelId, user: effect.userId, ...thread(effect.threadId), ...message });
+        return;
+      }
+    }
+  };
+
+  return {
+    async run(effects, target) {
+      for (const effect of effects) await runOne(effect, target);
+    },
+    async apologise(target) {
+      try {
+        await postPrivate(target, renderBlocks(apologyReply()));
+      } catch (error) {
+        logger.error(`slack apology not delivered: ${describe(error)}`);
+      }
+    },
+  };
+}
+
+function thread(threadTs: string | undefined): { thread_ts?: string } {
+  return threadTs ? { thread_ts: threadTs } : {};
+}
+
+function apologyReply(): Reply {
+  return {
+    kind: 'error',
+    headline: SLACK_STRINGS.apology,
+    sections: [],
+    sources: [],
+    suggestions: [],
+    actions: [],
+    text: SLACK_STRINGS.apology,
+  };
+}

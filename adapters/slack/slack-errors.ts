@@ -1,0 +1,27 @@
+/** Codes for errors the Slack adapter raises itself. */
+export const SLACK_ERROR_CODES = Object.freeze({
+  missingSigningSecret: 'slack_missing_signing_secret',
+  missingBotToken: 'slack_missing_bot_token',
+  misconfiguredRouter: 'slack_router_after_body_parser',
+  configInvalid: 'slack_config_invalid',
+});
+export type SlackErrorCode = (typeof SLACK_ERROR_CODES)[keyof typeof SLACK_ERROR_CODES];
+
+const MESSAGES: Record<SlackErrorCode, string> = {
+  slack_missing_signing_secret:
+    'SLACK_SIGNING_SECRET is empty: refusing to start, because unsigned requests could not be told from forged ones.',
+  slack_missing_bot_token: 'SLACK_BOT_TOKEN is empty: the app cannot post answers without it.',
+  slack_router_after_body_parser:
+    'The Slack router must be mounted before any body parser: the raw body is needed to check signatures.',
+  slack_config_invalid: 'Invalid Slack settings.',
+};
+
+/** An error with a stable code, so callers can tell configuration mistakes apart. */
+export class SlackAdapterError extends Error {
+  readonly code: SlackErrorCode;
+  constructor(code: SlackErrorCode, message: string = MESSAGES[code]) {
+    super(message);
+    this.name = 'SlackAdapterError';
+    this.code = code;
+  }
+}

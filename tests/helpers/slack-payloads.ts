@@ -1,0 +1,143 @@
+import { createHmac } from 'node:crypto';
+
+/** Fixed ids used by every Slack test. */
+export const SLACK_IDS = Object.freeze({
+  team: 'T0001',
+  channel: 'C0001',
+  dm: 'D0001',
+  user: 'U0001',
+  otherUser: 'U0002',
+  botUser: 'UBOT0001',
+  bot: 'B0001',
+  apiApp: 'A0001',
+});
+
+export const SIGNING_SECRET = 'test-signing-secret-0001';
+export const BOT_TOKEN = 'xoxb-0001-test-token';
+/** Where the tests point the Web API (nock intercepts it). */
+export const SLACK_API_ORIGIN = 'https://slack.test';
+export const SLACK_API_URL = `${SLACK_API_ORIGIN}/api/`;
+export const RESPONSE_URL_ORIGIN = 'https://hooks.slack.test';
+export const RESPONSE_URL_PATH = '/commands/T0001/1/abc';
+
+export type SlackBody = { body: string; contentType: 'application/json' | 'application/x-www-form-urlencoded' };
+
+/** Headers exactly as Slack signs a request: v0= hex HMAC-SHA256 of `v0:{ts}:{rawBody}`. */
+export function signedHeaders(body: string, options: { timestamp?: number; secret?: string } = {}): Record<string, string> {
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const hmac = createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': `v0=${hmac}` };
+}
+
+/** `/srm <text>` as a form-encoded slash command. */
+export function slashCommand(text: string, overrides: Record<string, string> = {}): SlackBody {
+  const fields = {
+    token: 'legacy-verification-token',
+    team_id: SLACK_IDS.team,
+    team_domain: 'example',
+    channel_id: SLACK_IDS.channel,
+    channel_name: 'general',
+    user_id: SLACK_IDS.user,
+    user_name: 'alice',
+    command: '/srm',
+    text,
+    api_app_id: SLACK_IDS.apiApp,
+    response_url: `${RESPONSE_URL_ORIGIN}${RESPONSE_URL_PATH}`,
+    trigger_id: '1.2.abc',
+    ...overrides,
+  };
+  return { body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' };
+}
+
+function eventCallback(event: Record<string, unknown>, eventId: string): SlackBody {
+  const body = {
+    token: 'legacy-verification-token',
+    team_id: SLACK_IDS.team,
+    api_app_id: SLACK_IDS.apiApp,
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    authorizations: [{ team_id: SLACK_IDS.team, user_id: SLACK_IDS.botUser, is_bot: true, is_enterprise_install: false }],
+  };
+  return { body: JSON.stringify(body), contentType: 'application/json' };
+}
+
+/** `@srm <text>` in C0001; `threadTs` puts the mention inside a thread. */
+export function appMention(text: string, options: { eventId?: string; ts?: string; threadTs?: string } = {}): SlackBody {
+  return eventCallback(
+    {
+      type: 'app_mention',
+      user: SLACK_IDS.user,
+      text: `<@${SLACK_IDS.botUser}> ${text}`,
+      ts: options.ts ?? '1700000000.000100',
+      channel: SLACK_IDS.channel,
+      event_ts: options.ts ?? '1700000000.000100',
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    },
+    options.eventId ?? 'Ev0001',
+  );
+}
+
+/** A message in the DM D0001 with the app. */
+export function directMessage(text: string, options: { eventId?: string; ts?: string; botId?: string } = {}): SlackBody {
+  return eventCallback(
+    {
+      type: 'message',
+      channel_type: 'im',
+      user: SLACK_IDS.user,
+      text,
+      ts: options.ts ?? '1700000000.000200',
+      channel: SLACK_IDS.dm,
+      event_ts: options.ts ?? '1700000000.000200',
+      ...(options.botId ? { bot_id: options.botId } : {}),
+    },
+    options.eventId ?? 'Ev0002',
+  );
+}
+
+/** A button press on a bot message in C0001. */
+export function blockAction(
+  actionId: string,
+  value: string,
+  options: { actionTs?: string; messageTs?: string; threadTs?: string; ephemeral?: boolean } = {},
+): SlackBody {
+  const messageTs = options.messageTs ?? '1700000000.000300';
+  const payload = {
+    type: 'block_actions',
+    user: { id: SLACK_IDS.user, username: 'alice', team_id: SLACK_IDS.team },
+    api_app_id: SLACK_IDS.apiApp,
+    token: 'legacy-verification-token',
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: SLACK_IDS.channel,
+      is_ephemeral: options.ephemeral ?? false,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    },
+    trigger_id: '1.2.def',
+    team: { id: SLACK_IDS.team, domain: 'example' },
+    channel: { id: SLACK_IDS.channel, name: 'general' },
+    message: { type: 'message', ts: messageTs, text: 'answer', ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
+    response_url: `${RESPONSE_URL_ORIGIN}/actions/T0001/2/def`,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'srm_actions',
+        text: { type: 'plain_text', text: 'Button' },
+        value,
+        action_ts: options.actionTs ?? '1700000001.000001',
+      },
+    ],
+  };
+  return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+}
+
+/** Slack's request-URL check. */
+export function urlVerification(challenge: string): SlackBody {
+  return {
+    body: JSON.stringify({ token: 'legacy-verification-token', challenge, type: 'url_verification' }),
+    contentType: 'application/json',
+  };
+}

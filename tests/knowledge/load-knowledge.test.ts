@@ -1,0 +1,141 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeError } from '../../src/knowledge/knowledge-error.js';
+import { knowledgeStats } from '../../src/knowledge/knowledge-stats.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { KNOWLEDGE_DIR, loadTestKnowledge } from '../helpers/knowledge.js';
+
+describe('the shipped knowledge base', () => {
+  const knowledge = loadTestKnowledge();
+  const stats = knowledgeStats(knowledge);
+
+  it('meets the size the project promises, with nothing unsourced', () => {
+    expect(stats.services).toBeGreaterThanOrEqual(50);
+    expect(stats.concerns).toBeGreaterThanOrEqual(30);
+    expect(stats.responsibilities).toBeGreaterThanOrEqual(800);
+    expect(stats.quizScenarios).toBeGreaterThanOrEqual(6);
+    expect(stats.unsourced).toBe(0);
+  });
+
+  it.each(['ec2', 'ebs', 'vpc', 'lambda', 'rds', 'elastic-beanstalk', 's3', 'dynamodb', 'trusted-advisor', 'shield', 'chime'])(
+    'has the seed service %s',
+    (id) => {
+      expect(knowledge.services.get(id)?.name).toBeTruthy();
+    },
+  );
+
+  it('models the variants that change the answer', () => {
+    expect(knowledge.services.get('eks')?.variants.sort()).toEqual(
+      ['eks-control-plane', 'eks-fargate', 'eks-managed-node-groups', 'eks-self-managed-nodes'],
+    );
+    expect(knowledge.services.get('ecs')?.variants.sort()).toEqual(['ecs-ec2', 'ecs-fargate']);
+    expect(knowledge.services.get('lambda')?.variants.sort()).toEqual(['lambda-container-image', 'lambda-custom-runtime']);
+  });
+
+  it('cites only AWS pages', () => {
+    for (const id of knowledge.services.keys()) {
+      for (const entry of knowledge.entriesFor(id)) {
+        for (const url of entry.sources) expect(new URL(url).hostname).toMatch(/^(docs\.)?aws\.amazon\.com$/);
+      }
+    }
+  });
+
+  // Seed 002's activity: the classic deployment, with the seed's owners.
+  it.each([
+    ['ec2', 'guest-os-patching', 'customer'],
+    ['ec2', 'physical-security', 'aws'],
+    ['ec2', 'virtualization', 'aws'],
+    ['ec2', 'firewall-rules', 'customer'],
+    ['ec2', 'application-code', 'customer'],
+    ['rds', 'platform-patching', 'aws'],
+    ['ec2', 'platform-patching', 'customer'],
+    ['s3', 'resource-policies', 'customer'],
+  ])('seed activity: %s / %s is %s', (service, concern, owner) => {
+    const answer = knowledge.lookup(service, concern);
+    expect('none' in answer ? answer : answer.owner).toBe(owner);
+  });
+
+  it('has the seed activity as a quiz scenario with the seed answers in order', () => {
+    const classic = knowledge.quizScenarios.get('classic-deployment');
+    expect(classic?.questions.map((q) => q.answer)).toEqual(
+      ['customer', 'aws', 'aws', 'customer', 'customer', 'aws', 'customer', 'customer'],
+    );
+  });
+
+  it('answers a variant from its parent when it has no entry of its own', () => {
+    const answer = knowledge.lookup('lambda-container-image', 'identity-access');
+    expect('none' in answer ? answer.none : answer.origin).toBe('parent');
+  });
+});
+
+describe('a broken knowledge file', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A copy of the real knowledge base with one file changed. */
+  function brokenCopy(file: string, change: (text: string) => string): string {
+    dir = mkdtempSync(join(tmpdir(), 'srm-kb-'));
+    const target = join(dir, 'knowledge');
+    cpSync(KNOWLEDGE_DIR, target, { recursive: true });
+    const path = join(target, file);
+    writeFileSync(path, change(readFileSync(path, 'utf8')));
+    return target;
+  }
+
+  function loadError(target: string): KnowledgeError {
+    try {
+      loadKnowledge(target);
+    } catch (error) {
+      if (error instanceof KnowledgeError) return error;
+      throw error;
+    }
+    throw new Error('the knowledge base loaded although it is broken');
+  }
+
+  it('names file, entry and field for a bad owner value', () => {
+    const target = brokenCopy('responsibilities/rds.yaml', (t) => t.replace(/concern: platform-patching\n  owner: aws/, 'concern: platform-patching\n  owner: amazon'));
+    const [problem] = loadError(target).problems;
+    expect(problem).toMatchObject({ file: 'knowledge/responsibilities/rds.yaml', entry: 'platform-patching', field: 'owner' });
+    expect(loadError(target).message).toContain('knowledge/responsibilities/rds.yaml: entry "platform-patching", field "owner"');
+  });
+
+  it('names the unknown service a file refers to', () => {
+    const target = brokenCopy('responsibilities/sqs.yaml', (t) => t.replace('service: sqs', 'service: sqs-classic'));
+    expect(loadError(target).problems).toContainEqual(
+      expect.objectContaining({ file: 'knowledge/responsibilities/sqs.yaml', field: 'service', message: 'unknown service "sqs-classic"' }),
+    );
+  });
+
+  it('names an unknown concern in a quiz question', () => {
+    const target = brokenCopy('quizzes/classic-deployment.yaml', (t) => t.replace('concern: guest-os-patching', 'concern: os-patching'));
+    expect(loadError(target).problems).toContainEqual(
+      expect.objectContaining({ file: 'knowledge/quizzes/classic-deployment.yaml', entry: 'classic-deployment-1', field: 'concern' }),
+    );
+  });
+
+  it('reports a duplicate id', () => {
+    const target = brokenCopy('services.yaml', (t) => t.replace('  - id: ebs\n', '  - id: ec2\n'));
+    expect(loadError(target).problems).toContainEqual(
+      expect.objectContaining({ file: 'knowledge/services.yaml', entry: 'ec2', field: 'id', message: 'duplicate id' }),
+    );
+  });
+
+  it('reports a missing source', () => {
+    const target = brokenCopy('defaults.yaml', (t) => t.replace(/  sources:\n  - https:\/\/aws\.amazon\.com\/compliance\/shared-responsibility-model\/\n/, '  sources: []\n'));
+    expect(loadError(target).problems).toContainEqual(expect.objectContaining({ file: 'knowledge/defaults.yaml', entry: 'physical-security', field: 'sources' }));
+  });
+
+  it('refuses a source outside AWS documentation', () => {
+    const target = brokenCopy('defaults.yaml', (t) => t.replace('https://aws.amazon.com/compliance/shared-responsibility-model/', 'https://example.com/srm'));
+    expect(loadError(target).problems[0]?.message).toContain('docs.aws.amazon.com or aws.amazon.com');
+  });
+
+  it('gives the line of a YAML syntax error', () => {
+    const target = brokenCopy('concerns.yaml', (t) => t.replace('  - id: virtualization\n', '  - id: virtualization\n   label: [unclosed\n'));
+    const [problem] = loadError(target).problems;
+    expect(problem?.file).toBe('knowledge/concerns.yaml');
+    expect(problem?.message).toMatch(/^YAML syntax error at line \d+, column \d+/);
+  });
+});
