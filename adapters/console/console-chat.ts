@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Effect } from '../../src/core/effects.js';
 import type { ReplyAction } from '../../src/core/reply-model.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
-import { renderConsole } from './render-console.js';
+import { CONSOLE_USER, renderConsole } from './render-console.js';
 
 /** Where the chat reads and writes (stdin/stdout, or streams in tests). */
 export interface ConsoleIo {
@@ -14,7 +14,7 @@ export const CONSOLE_HINT =
   'Ask who owns a security concern on AWS, e.g. "who patches RDS?". Type a [number] to press a button, "help" for more, "quit" to leave.';
 
 const CHANNEL = 'console';
-const USER = 'you';
+const USER = CONSOLE_USER;
 
 /**
  * The local chat: one person, one channel, in a terminal. Buttons are numbered; typing the number

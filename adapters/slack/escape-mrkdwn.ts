@@ -1,8 +1,22 @@
+import { renderPersons } from '../../src/core/person-token.js';
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+
 /**
  * Slack's three control characters. Escaping them turns `<!channel>`, `<!here>`, `<@U…>`,
  * `<!subteam^…>` and `<url|label>` into inert text, so echoed user words can never ping anyone.
+ * The core's person tokens (quiz players) then become real mentions, for well-formed user ids only.
  */
 export function escapeMrkdwn(text: string): string {
+  return renderPersons(escapeControl(text), (id) => (SLACK_USER_ID.test(id) ? `<@${id}>` : `@${id}`));
+}
+
+/** For plain_text fields (headers, buttons), where Slack shows mention syntax literally. */
+export function escapePlain(text: string): string {
+  return renderPersons(escapeControl(text), (id) => `@${id}`);
+}
+
+function escapeControl(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

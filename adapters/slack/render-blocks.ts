@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { ACTION_IDS, type Reply, type ReplyAction, type OwnerRow } from '../../src/core/reply-model.js';
 import type { Owner } from '../../src/core/owner.js';
-import { escapeMrkdwn, splitText, truncate } from './escape-mrkdwn.js';
+import { escapeMrkdwn, escapePlain, splitText, truncate } from './escape-mrkdwn.js';
 import { OWNER_EMOJI, OWNER_NAME, SLACK_STRINGS } from './slack-strings.js';
 
 type KnownBlock = types.KnownBlock;
@@ -69,9 +69,10 @@ function fallbackText(reply: Reply): string {
 function headBlocks(reply: Reply): KnownBlock[] {
   const emoji = reply.owner ? `${OWNER_EMOJI[reply.owner]} ` : '';
   const headline = escapeMrkdwn(reply.headline.trim());
+  const plainHeadline = escapePlain(reply.headline.trim());
   const blocks: KnownBlock[] = [];
-  if (headline.length > 0 && emoji.length + headline.length <= SLACK_LIMITS.headerText) {
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: emoji + headline, emoji: true } });
+  if (headline.length > 0 && emoji.length + plainHeadline.length <= SLACK_LIMITS.headerText) {
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: emoji + plainHeadline, emoji: true } });
   } else if (headline.length > 0) {
     blocks.push(section(`${emoji}*${truncate(headline, SLACK_LIMITS.sectionText - 40)}*`));
   }
@@ -151,7 +152,7 @@ function actions(blockId: string, list: ReplyAction[]): KnownBlock {
       type: 'button' as const,
       // Slack wants action ids unique within a block; the index is dropped again by baseActionId.
       action_id: `${action.actionId}${ACTION_ID_SEPARATOR}${i}`.slice(0, SLACK_LIMITS.idLength),
-      text: { type: 'plain_text' as const, text: truncate(escapeMrkdwn(action.label), SLACK_LIMITS.buttonText), emoji: true },
+      text: { type: 'plain_text' as const, text: truncate(escapePlain(action.label), SLACK_LIMITS.buttonText), emoji: true },
       value: action.value,
       ...(action.style ? { style: action.style } : {}),
     })),

@@ -4,6 +4,7 @@ import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { decodeMessageAddress, encodeMessageAddress } from './message-address.js';
 import { neutraliseMentions } from './mentions.js';
+import { personNames } from './person-names.js';
 import { renderCardMessage } from './render-card.js';
 import type { OutgoingMessage, TeamsOutbox } from './teams-outbox.js';
 import { splitConversationId } from './to-incoming.js';
@@ -20,7 +21,7 @@ export interface TurnOrigin {
 export interface EffectDeps {
   outbox: TeamsOutbox;
   core: Pick<SrmCore, 'rememberMessage'>;
-  store: Pick<Store, 'messageId'>;
+  store: Pick<Store, 'messageId' | 'rememberMessage'>;
   turn?: TurnOrigin;
 }
 
@@ -94,8 +95,9 @@ async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | und
  */
 export async function performEffects(effects: readonly Effect[], deps: EffectDeps): Promise<Reply | undefined> {
   let first: Reply | undefined;
+  const names = personNames(deps.store);
   for (const effect of effects) {
-    const shown = await performOne(effect, deps);
+    const shown = await performOne({ ...effect, reply: await names.resolve(effect.reply) }, deps);
     first ??= shown;
   }
   return first;

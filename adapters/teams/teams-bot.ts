@@ -4,6 +4,7 @@ import type { Effect } from '../../src/core/effects.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { storeConversationRefs, type ConversationRefs } from './conversation-refs.js';
+import { personNames } from './person-names.js';
 import { performEffects, type TurnOrigin } from './perform-effects.js';
 import { toAuthConfiguration, type TeamsAuth } from './teams-config.js';
 import { TEAMS_ERROR_CODES } from './teams-errors.js';
@@ -150,6 +151,7 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
       return;
     }
     await rememberConversation(context, false);
+    await personNames(store).remember(activity.from?.id ?? '', activity.from?.name);
     const effects =
       inbound.kind === 'message' ? await core.handleMessage(inbound.message) : await core.handleAction(inbound.action);
     const turn: TurnOrigin = {

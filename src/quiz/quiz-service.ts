@@ -2,6 +2,7 @@ import type { Effect } from '../core/effects.js';
 import type { IncomingAction, Platform } from '../core/incoming.js';
 import type { Knowledge } from '../knowledge/types.js';
 import type { Store } from '../store/store.js';
+import { personToken } from '../core/person-token.js';
 import { createQuestionBank } from './question-bank.js';
 import { parseQuizArgs } from './quiz-args.js';
 import { createQuizEngine, type EngineResult, type QuizContext, type RevealTimer } from './quiz-engine.js';
@@ -56,7 +57,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
     now,
     random: options.random ?? Math.random,
     revealAfterMs: options.revealAfterMs ?? DEFAULTS.revealAfterMs,
-    formatUser: options.formatUser ?? ((id) => `@${id}`),
+    formatUser: options.formatUser ?? personToken,
   });
   const inFlight = new Set<Promise<void>>();
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { personToken as p } from '../../src/core/person-token.js';
 import { ACTION_IDS } from '../../src/core/reply-model.js';
 import { headerKey, questionKey, resultKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
@@ -91,7 +92,7 @@ describe('quiz engine', () => {
       [M.questionPrompt, 'Who patches the Lambda runtime?'],
       [M.answerTitle, 'AWS'],
       [M.whyTitle, 'AWS patches managed runtimes.'],
-      [M.rightTitle, '@U0002'],
+      [M.rightTitle, p('U0002')],
     ]);
     expect(revealed?.reply.sources).toEqual([{ title: 'Source', url: 'https://docs.aws.amazon.com/lambda/1' }]);
     expect(h.chat.byKey(questionKey(quiz.id, 1))?.inThreadOf).toBe(headerKey(quiz.id));
@@ -112,7 +113,7 @@ describe('quiz engine', () => {
   it('lets the starter reveal early and refuses everyone else', async () => {
     const { quiz, value } = await startServerless();
     await h.press('U0002', value(0, 'reveal'), ACTION_IDS.quizReveal);
-    expect(h.chat.privates.at(-1)?.reply.text).toBe(M.onlyStarterReveals('@U0001'));
+    expect(h.chat.privates.at(-1)?.reply.text).toBe(M.onlyStarterReveals(p('U0001')));
     expect((await h.store.loadQuiz(quiz.id))?.current).toBe(0);
 
     await h.time.advance(5_000);
@@ -134,13 +135,13 @@ describe('quiz engine', () => {
     await h.time.advance(30_000);
 
     const refused = await h.run(h.service.stop(ctx('U0002')));
-    expect(refused).toMatchObject([{ type: 'reply', reply: { text: M.onlyStarterStops('@U0001') } }]);
+    expect(refused).toMatchObject([{ type: 'reply', reply: { text: M.onlyStarterStops(p('U0001')) } }]);
     await h.run(h.service.start(ctx('U0001'), 'stop'));
 
     expect((await h.store.loadQuiz(quiz.id))?.phase).toBe('stopped');
     expect(h.chat.byKey(questionKey(quiz.id, 1))?.reply.sections[1]?.body).toBe(M.stoppedQuestion);
-    expect(h.chat.byKey(scoreboardKey(quiz.id))?.reply.sections[0]?.body).toBe('1. @U0002: 1/1');
-    expect(h.chat.byKey(resultKey(quiz.id))?.reply.text).toBe(M.resultStoppedLine('A serverless app', '@U0001'));
+    expect(h.chat.byKey(scoreboardKey(quiz.id))?.reply.sections[0]?.body).toBe(`1. ${p('U0002')}: 1/1`);
+    expect(h.chat.byKey(resultKey(quiz.id))?.reply.text).toBe(M.resultStoppedLine('A serverless app', p('U0001')));
     expect(h.chat.byKey(resultKey(quiz.id))?.inThreadOf).toBeUndefined();
     expect(h.time.pendingTimers()).toBe(0);
     expect(await h.store.activeQuiz('C0001')).toBeUndefined();
@@ -152,7 +153,7 @@ describe('quiz engine', () => {
     await startServerless();
     const effects = await h.run(h.service.start(ctx('U0002'), 'rds'));
     expect(effects).toMatchObject([
-      { type: 'reply', visibility: 'private', reply: { text: M.alreadyRunning('A serverless app', 0, 3, '@U0001') } },
+      { type: 'reply', visibility: 'private', reply: { text: M.alreadyRunning('A serverless app', 0, 3, p('U0001')) } },
     ]);
     await h.run(h.service.start(ctx('U0002', 'C0002'), 'rds'));
     expect((await h.store.activeQuiz('C0002'))?.title).toBe('Who owns what on Amazon RDS');
@@ -174,12 +175,12 @@ describe('quiz engine', () => {
     expect(board?.inThreadOf).toBe(headerKey(quiz.id));
     expect(board?.reply.headline).toBe(M.scoreboardHeadline('A serverless app'));
     expect(board?.reply.sections[0]?.body.split('\n')).toEqual([
-      '1. @U0001: 3/3',
-      '2. @U0002: 2/3',
-      '2. @U0003: 2/3',
-      '4. @U0004: 0/3',
+      `1. ${p('U0001')}: 3/3`,
+      `2. ${p('U0002')}: 2/3`,
+      `2. ${p('U0003')}: 2/3`,
+      `4. ${p('U0004')}: 0/3`,
     ]);
-    expect(h.chat.byKey(resultKey(quiz.id))?.reply.text).toBe(M.resultLine('A serverless app', ['@U0001'], 3, 3));
+    expect(h.chat.byKey(resultKey(quiz.id))?.reply.text).toBe(M.resultLine('A serverless app', [p('U0001')], 3, 3));
     expect((await h.store.loadQuiz(quiz.id))?.phase).toBe('finished');
     expect(await h.store.activeQuiz('C0001')).toBeUndefined();
     expect(h.time.pendingTimers()).toBe(0);
@@ -195,7 +196,7 @@ describe('quiz engine', () => {
       await h.time.advance(30_000);
     }
     expect(h.chat.byKey(resultKey(quiz.id))?.reply.text).toBe(
-      M.resultLine('A serverless app', ['@U0002', '@U0003'], 1, 3),
+      M.resultLine('A serverless app', [p('U0002'), p('U0003')], 1, 3),
     );
   });
 
@@ -217,8 +218,8 @@ describe('quiz engine', () => {
     expect(effects).toHaveLength(1);
     const board = h.chat.replies.at(-1)?.reply;
     expect(board?.sections).toEqual([
-      { title: M.thisWeekTitle, body: '1. @U0003: 1 point' },
-      { title: M.allTimeTitle, body: '1. @U0003: 2 points\n2. @U0002: 1 point' },
+      { title: M.thisWeekTitle, body: `1. ${p('U0003')}: 1 point` },
+      { title: M.allTimeTitle, body: `1. ${p('U0003')}: 2 points\n2. ${p('U0002')}: 1 point` },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { personToken as p } from '../../src/core/person-token.js';
 import { headerKey, questionKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
 import { createFakeTime } from './fake-time.js';
@@ -37,9 +38,9 @@ describe('a quiz across a restart on the same SQLite file', () => {
     await time.advance(30_000);
 
     expect(after.chat.byKey(scoreboardKey(quiz?.id ?? ''))?.reply.sections[0]?.body.split('\n')).toEqual([
-      '1. @U0004: 3/3',
-      '2. @U0002: 1/3',
-      '2. @U0003: 1/3',
+      `1. ${p('U0004')}: 3/3`,
+      `2. ${p('U0002')}: 1/3`,
+      `2. ${p('U0003')}: 1/3`,
     ]);
     expect((await after.store.leaderboard('C0001', 0))[0]).toEqual({ userId: 'U0004', points: 3 });
     await after.shutdown();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { personToken as p } from '../../src/core/person-token.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { questionKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
@@ -45,7 +46,7 @@ describe('a quiz on Redis shared by two replicas', () => {
     expect(a.chat.messages.filter((m) => m.key === scoreboardKey(quiz?.id ?? ''))).toHaveLength(1);
     const first = stored?.revealed[0]?.right ?? [];
     expect(a.chat.byKey(scoreboardKey(quiz?.id ?? ''))?.reply.sections[0]?.body.split('\n')).toEqual(
-      first.includes('U0002') ? ['1. @U0003: 2/2', '2. @U0002: 1/2'] : ['1. @U0003: 2/2', '2. @U0002: 0/2'],
+      first.includes('U0002') ? [`1. ${p('U0003')}: 2/2`, `2. ${p('U0002')}: 1/2`] : [`1. ${p('U0003')}: 2/2`, `2. ${p('U0002')}: 0/2`],
     );
     expect(await a.store.activeQuiz('C0001')).toBeUndefined();
 

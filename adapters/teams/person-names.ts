@@ -1,0 +1,28 @@
+import { mapReplyText } from '../../src/core/map-reply-text.js';
+import { personsIn, renderPersons } from '../../src/core/person-token.js';
+import type { Reply } from '../../src/core/reply-model.js';
+import type { Store } from '../../src/store/store.js';
+
+const KEY = (userId: string) => `teams:user-name:${userId}`;
+const SOMEONE = 'a teammate';
+
+/**
+ * Teams display names for the core's person tokens ("who got it right"). Names are learnt from
+ * incoming activities (`from.name`) and kept in the shared store, so every replica can use them.
+ */
+export function personNames(store: Pick<Store, 'rememberMessage' | 'messageId'>) {
+  return {
+    /** Remembers a person's display name (called for each incoming activity). */
+    async remember(userId: string, name: string | undefined): Promise<void> {
+      if (userId && name) await store.rememberMessage(KEY(userId), name.slice(0, 100));
+    },
+    /** The reply with tokens replaced by display names (or "a teammate" for someone never seen). */
+    async resolve(reply: Reply): Promise<Reply> {
+      const ids = [...new Set(personsIn(reply.text + reply.sections.map((s) => s.body).join('\n') + reply.headline))];
+      if (ids.length === 0) return reply;
+      const names = new Map<string, string>();
+      for (const id of ids) names.set(id, (await store.messageId(KEY(id))) ?? SOMEONE);
+      return mapReplyText(reply, (text) => renderPersons(text, (id) => names.get(id) ?? SOMEONE));
+    },
+  };
+}
