@@ -22,7 +22,14 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
   const words = [...new Set(vocabulary)].filter((w) => w.length >= 3 && !/^\d+$/.test(w));
   const short = new Map<string, string>();
   for (const w of words) if (w.length === 3) short.set(sorted(w), w);
-  const fuse = new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
+  // One Fuse index per word length: a typo within 2 edits is within 2 letters of the word's length,
+  // so a search only visits the few nearby buckets instead of the whole vocabulary.
+  const byLength = new Map<number, Fuse<string>>();
+  const lengths = new Map<number, string[]>();
+  for (const w of words) lengths.set(w.length, [...(lengths.get(w.length) ?? []), w]);
+  for (const [length, list] of lengths) {
+    byLength.set(length, new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 }));
+  }
   const cache = new Map<string, Correction | undefined>();
 
   return (word) => {
@@ -42,9 +49,11 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
     if (word.length < 4) return undefined;
     const allowed = word.length <= 6 ? 1 : 2;
     let best: Correction | undefined;
-    for (const hit of fuse.search(word, { limit: 8 })) {
-      const distance = editDistance(word, hit.item);
-      if (distance <= allowed && (!best || distance < best.distance)) best = { word: hit.item, distance };
+    for (let length = word.length - allowed; length <= word.length + allowed; length++) {
+      for (const hit of byLength.get(length)?.search(word, { limit: 8 }) ?? []) {
+        const distance = editDistance(word, hit.item);
+        if (distance <= allowed && (!best || distance < best.distance)) best = { word: hit.item, distance };
+      }
     }
     return best;
   }
