@@ -15,7 +15,8 @@ export interface ServeOptions {
   config: AppConfig;
   knowledge: Knowledge;
   slack?: SlackConfig;
-  teams: TeamsAuth;
+  /** Absent: /api/messages is not served (production without a Microsoft app id). */
+  teams?: TeamsAuth;
   logger: Logger;
 }
 
@@ -46,7 +47,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         logger,
       })
     : undefined;
-  const teamsHandler = createTeamsHandler({ core, store, auth: options.teams, logger });
+  const teamsHandler = options.teams ? createTeamsHandler({ core, store, auth: options.teams, logger }) : undefined;
   const app = createHttpServer({ slackRouter: slack?.mode === 'http' ? slack.router : undefined, teamsHandler });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -61,7 +62,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     {
       port,
       slack: slack ? (slack.mode === 'http' ? `http ${SLACK_EVENTS_PATH}` : 'socket mode') : 'off',
-      teams: `${options.teams.mode} /api/messages`,
+      teams: options.teams ? `${options.teams.mode} /api/messages` : 'off',
       store: config.STORE,
     },
     'srm-bot is serving',
