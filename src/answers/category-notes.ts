@@ -14,7 +14,8 @@ const CATEGORY_SPLIT: Record<ServiceCategory, string> = {
 /** The "why" of an answer: the service's category and what that category means for each side. */
 export function categoryWhy(service: Service): string {
   const analogy = /analogy/i.test(service.categoryNote) ? ` ${MESSAGES.categoryByAnalogy}` : '';
-  return `${service.name} is ${article(service.category)} ${service.category} service (${service.model}). ${CATEGORY_SPLIT[service.category]}${analogy}`;
+  const split = service.whyNote ?? CATEGORY_SPLIT[service.category];
+  return `${service.name} is ${article(service.category)} ${service.category} service (${service.model}). ${split}${analogy}`;
 }
 
 function article(word: string): string {

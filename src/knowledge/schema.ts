@@ -38,6 +38,7 @@ export const servicesFileSchema = z.object({
         variantOf: id.optional(),
         variantLabel: text.optional(),
         primaryConcern: id.optional(),
+        whyNote: text.optional(),
       }),
     )
     .min(1),

@@ -18,6 +18,8 @@ export interface Service {
   /** Parent service id when this is a variant (EKS control plane is a variant of EKS). */
   variantOf?: string;
   variantLabel?: string;
+  /** The "why" of an answer when the category alone would mislead. */
+  whyNote?: string;
   /** What a bare "who owns <variant>?" question means. */
   primaryConcern?: string;
   /** Ids of this service's variants (derived at load). */
