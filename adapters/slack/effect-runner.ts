@@ -4,6 +4,7 @@ import type { Reply } from '../../src/core/reply-model.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { renderBlocks, type SlackMessage } from './render-blocks.js';
+import { isNotInChannel } from './slack-errors.js';
 import { describe, type LineLogger } from './slack-logger.js';
 import { SLACK_STRINGS } from './slack-strings.js';
 
@@ -38,8 +39,8 @@ export interface EffectRunnerOptions {
 export interface EffectRunner {
   /** Performs effects; `target` is absent for timer-driven effects (no conversation to reply to). */
   run(effects: Effect[], target?: ReplyTarget): Promise<void>;
-  /** Tells the person something went wrong; never throws. */
-  apologise(target: ReplyTarget): Promise<void>;
+  /** Tells the person something went wrong (or that the bot must be invited, if `error` says so); never throws. */
+  apologise(target: ReplyTarget, error?: unknown): Promise<void>;
 }
 
 const POST_DEFAULTS = { unfurl_links: false, unfurl_media: false } as const;
@@ -115,9 +116,9 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
     async run(effects, target) {
       for (const effect of effects) await runOne(effect, target);
     },
-    async apologise(target) {
+    async apologise(target, error) {
       try {
-        await postPrivate(target, renderBlocks(apologyReply()));
+        await postPrivate(target, renderBlocks(apologyReply(isNotInChannel(error) ? SLACK_STRINGS.inviteBot : SLACK_STRINGS.apology)));
       } catch (error) {
         logger.error(`slack apology not delivered: ${describe(error)}`);
       }
@@ -129,14 +130,6 @@ function thread(threadTs: string | undefined): { thread_ts?: string } {
   return threadTs ? { thread_ts: threadTs } : {};
 }
 
-function apologyReply(): Reply {
-  return {
-    kind: 'error',
-    headline: SLACK_STRINGS.apology,
-    sections: [],
-    sources: [],
-    suggestions: [],
-    actions: [],
-    text: SLACK_STRINGS.apology,
-  };
+function apologyReply(text: string): Reply {
+  return { kind: 'error', headline: text, sections: [], sources: [], suggestions: [], actions: [], text };
 }

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { ACTION_IDS, type Reply, type ReplyAction, type OwnerRow } from '../../src/core/reply-model.js';
 import type { Owner } from '../../src/core/owner.js';
+import { personsIn } from '../../src/core/person-token.js';
 import { escapeMrkdwn, escapePlain, splitText, truncate } from './escape-mrkdwn.js';
 import { OWNER_EMOJI, OWNER_NAME, SLACK_STRINGS } from './slack-strings.js';
 
@@ -71,7 +72,9 @@ function headBlocks(reply: Reply): KnownBlock[] {
   const headline = escapeMrkdwn(reply.headline.trim());
   const plainHeadline = escapePlain(reply.headline.trim());
   const blocks: KnownBlock[] = [];
-  if (headline.length > 0 && emoji.length + plainHeadline.length <= SLACK_LIMITS.headerText) {
+  // A header is plain_text, where a mention shows as a raw "@U0001": headlines naming people use mrkdwn.
+  const namesPeople = personsIn(reply.headline).length > 0;
+  if (headline.length > 0 && !namesPeople && emoji.length + plainHeadline.length <= SLACK_LIMITS.headerText) {
     blocks.push({ type: 'header', text: { type: 'plain_text', text: emoji + plainHeadline, emoji: true } });
   } else if (headline.length > 0) {
     blocks.push(section(`${emoji}*${truncate(headline, SLACK_LIMITS.sectionText - 40)}*`));

@@ -25,3 +25,12 @@ export class SlackAdapterError extends Error {
     this.code = code;
   }
 }
+
+/** Web API error codes meaning the bot is not in the channel it tried to post to. */
+const NOT_A_MEMBER: ReadonlySet<string> = new Set(['not_in_channel', 'channel_not_found']);
+
+/** True when a Web API call failed because the bot has not been invited to the channel. */
+export function isNotInChannel(error: unknown): boolean {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' && NOT_A_MEMBER.has(data.error);
+}

@@ -3,6 +3,7 @@ import type { Owner } from '../../src/core/owner.js';
 /** Every user-facing string the Slack adapter adds on its own; the core owns everything else. */
 export const SLACK_STRINGS = Object.freeze({
   apology: "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment.",
+  inviteBot: "I can't post in this channel because I'm not a member. Invite me with `/invite @srm`, then try again.",
   trimmed: '_This answer was shortened to fit in Slack. Ask about one service or one topic to see the rest._',
   feedbackPrompt: 'Was this helpful?',
   sourcesLabel: 'Source',

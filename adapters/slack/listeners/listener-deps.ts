@@ -15,13 +15,13 @@ export interface ListenerDeps {
 
 /**
  * The one place a listener's failure becomes a log line (code and message, no stack, no token)
- * and a short apology to the person who asked.
+ * and a short apology to the person who asked (or, when the bot is not in the channel, how to invite it).
  */
 export async function runSafely(deps: ListenerDeps, what: string, target: ReplyTarget, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
     deps.logger.error(`slack ${what} failed: ${describe(error)}`);
-    await deps.runner.apologise(target);
+    await deps.runner.apologise(target, error);
   }
 }
