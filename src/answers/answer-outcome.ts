@@ -7,6 +7,8 @@ export interface AnswerOutcome {
   /** False when the bot declines or only asks to clarify. */
   answered: boolean;
   owner: Owner | null;
+  /** The service the reply is about (for follow-ups in the same thread). */
+  serviceId: string | null;
   serviceName: string | null;
   concernLabel: string | null;
 }

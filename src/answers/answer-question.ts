@@ -28,6 +28,6 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding): AnswerOu
     case 'decline':
       return composeDecline(u.declineReason ?? 'not-understood');
     default:
-      return { reply: composeHelp(), answered: false, owner: null, serviceName: null, concernLabel: null };
+      return { reply: composeHelp(), answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
   }
 }

@@ -49,5 +49,5 @@ export function composeComparison(knowledge: Knowledge, serviceIds: string[], co
     suggestions: [],
     actions: services.map((s) => serviceAction(MESSAGES.followUp.showService(s.name), s.id)),
   });
-  return { reply, answered: true, owner: single ?? null, serviceName: null, concernLabel: concernId ? rows[0]!.label : null };
+  return { reply, answered: true, owner: single ?? null, serviceId: null, serviceName: null, concernLabel: concernId ? rows[0]!.label : null };
 }

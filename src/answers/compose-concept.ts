@@ -18,5 +18,5 @@ export function composeConcept(knowledge: Knowledge, conceptId: string): AnswerO
     suggestions: related.map((c) => `what is ${c.title.replace(/\s*\(.*\)$/, '')}?`),
     actions: [],
   });
-  return { reply, answered: true, owner: null, serviceName: null, concernLabel: null };
+  return { reply, answered: true, owner: null, serviceId: null, serviceName: null, concernLabel: null };
 }

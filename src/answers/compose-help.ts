@@ -29,5 +29,5 @@ export function composeDecline(reason: DeclineReason): AnswerOutcome {
     suggestions: ['who patches RDS?', 'who configures security groups on EC2?'],
     actions: [],
   });
-  return { reply, answered: false, owner: null, serviceName: null, concernLabel: null };
+  return { reply, answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
 }

@@ -73,7 +73,7 @@ export function composeEntryAnswer(
     suggestions: suggestions(knowledge, service, concern.id, otherConcerns),
     actions,
   });
-  return { reply, answered: true, owner: entry.owner, serviceName: service.name, concernLabel: concern.label };
+  return { reply, answered: true, owner: entry.owner, serviceId: service.id, serviceName: service.name, concernLabel: concern.label };
 }
 
 /** "Who owns <concern>?" with no service: the general rule. */
@@ -94,7 +94,7 @@ export function composeGeneralAnswer(knowledge: Knowledge, concernId: string): A
     suggestions: [`who owns ${inSentence(concern.label)} on EC2?`, `who owns ${inSentence(concern.label)} on Lambda?`],
     actions: feedbackActions(answerId(null, concern.id), { up: MESSAGES.followUp.helpful, down: MESSAGES.followUp.notHelpful }),
   });
-  return { reply, answered: true, owner, serviceName: null, concernLabel: concern.label };
+  return { reply, answered: true, owner, serviceId: null, serviceName: null, concernLabel: concern.label };
 }
 
 function composeNoAnswer(knowledge: Knowledge, serviceId: string, concernId: string): AnswerOutcome {
@@ -114,7 +114,7 @@ function composeNoAnswer(knowledge: Knowledge, serviceId: string, concernId: str
       suggestions: [],
       actions: [serviceAction(MESSAGES.followUp.showService(service.name), service.id)],
     });
-    return { reply, answered: true, owner: null, serviceName: service.name, concernLabel: concern.label };
+    return { reply, answered: true, owner: null, serviceId: service.id, serviceName: service.name, concernLabel: concern.label };
   }
   const reply = withText({
     kind: 'clarify',
@@ -129,7 +129,7 @@ function composeNoAnswer(knowledge: Knowledge, serviceId: string, concernId: str
       serviceAction(MESSAGES.followUp.showService(service.name), service.id),
     ],
   });
-  return { reply, answered: false, owner: null, serviceName: service.name, concernLabel: concern.label };
+  return { reply, answered: false, owner: null, serviceId: service.id, serviceName: service.name, concernLabel: concern.label };
 }
 
 function composeClarifyServices(
@@ -154,7 +154,7 @@ function composeClarifyServices(
     suggestions: [],
     actions: services.map((s) => askAction(s.variantLabel && parent ? s.variantLabel : s.name, s.id, concernId)),
   });
-  return { reply, answered: false, owner: null, serviceName: parent?.name ?? null, concernLabel: concern.label };
+  return { reply, answered: false, owner: null, serviceId: parent?.id ?? null, serviceName: parent?.name ?? null, concernLabel: concern.label };
 }
 
 function composeClarifyConcerns(knowledge: Knowledge, serviceId: string, concernIds: string[]): AnswerOutcome {
@@ -168,7 +168,7 @@ function composeClarifyConcerns(knowledge: Knowledge, serviceId: string, concern
     suggestions: [],
     actions: concernIds.map((id) => askAction(knowledge.concerns.get(id)!.label, serviceId, id)),
   });
-  return { reply, answered: false, owner: null, serviceName: service.name, concernLabel: null };
+  return { reply, answered: false, owner: null, serviceId: service.id, serviceName: service.name, concernLabel: null };
 }
 
 function commonParent(knowledge: Knowledge, services: Service[]): Service | undefined {

@@ -42,5 +42,5 @@ export function composeServiceCard(knowledge: Knowledge, serviceId: string): Ans
       .filter((id) => columns.some((c) => findEntries(knowledge, c.id, id).entries.length > 0))
       .map((id) => askAction(knowledge.concerns.get(id)!.label, service.id, id)),
   });
-  return { reply, answered: true, owner: null, serviceName: service.name, concernLabel: null };
+  return { reply, answered: true, owner: null, serviceId: service.id, serviceName: service.name, concernLabel: null };
 }

@@ -1,4 +1,5 @@
 import { parseActionValue } from '../answers/action-values.js';
+import type { AnswerOutcome } from '../answers/answer-outcome.js';
 import { answerQuestion } from '../answers/answer-question.js';
 import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
@@ -26,6 +27,13 @@ export interface CoreOptions {
   quizRevealMs?: number;
   /** A prebuilt matcher (tests and the CLI share one); built from the knowledge otherwise. */
   understand?: Understand;
+}
+
+/** Where a conversation's last service is remembered: per thread in channels, per DM. */
+function threadContextKey(message: IncomingMessage): string | undefined {
+  if (message.threadId) return `context:${message.platform}:${message.channelId}:${message.threadId}`;
+  if (message.isDirect) return `context:${message.platform}:${message.channelId}`;
+  return undefined;
 }
 
 const FEEDBACK_THANKS = 'Thanks — noted. It helps me get better.';
@@ -67,7 +75,7 @@ export function createCore(options: CoreOptions): SrmCore {
       case 'help':
         return reply(composeHelp());
       default: {
-        const outcome = answerQuestion(knowledge, u);
+        const outcome = await answerInContext(message, u);
         logger.info(
           { intent: u.intent, answered: outcome.answered, owner: outcome.owner, confidence: u.confidence, platform: message.platform },
           'question answered',
@@ -75,6 +83,23 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(outcome.reply);
       }
     }
+  }
+
+  /**
+   * Answers a question, reading a follow-up ("and who encrypts it?") in the light of the service
+   * the same thread (or DM) last talked about, and remembering the service this answer is about.
+   */
+  async function answerInContext(message: IncomingMessage, u: ReturnType<Understand>): Promise<AnswerOutcome> {
+    const key = threadContextKey(message);
+    if (key && u.intent === 'who-owns' && u.services.length === 0 && u.followUp) {
+      const serviceId = await store.messageId(key).catch(() => undefined);
+      if (serviceId && knowledge.services.has(serviceId)) return composeOwnerAnswer(knowledge, [serviceId], u.concernIds, u.concernsTied);
+    }
+    const outcome = answerQuestion(knowledge, u);
+    if (key && outcome.serviceId) {
+      await store.rememberMessage(key, outcome.serviceId).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
+    }
+    return outcome;
   }
 
   async function onAction(action: IncomingAction): Promise<Effect[]> {

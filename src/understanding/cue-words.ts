@@ -20,6 +20,10 @@ export const RESPONSIBILITY_CUES = [
   ' divided ', ' care of ', ' looks after', ' look after',
 ];
 
+/** A follow-up that leans on the thread's earlier answer ("and who encrypts it?"). */
+export const FOLLOW_UP_CUES = [' it ', ' its ', ' it s ', ' that ', ' this ', ' them ', ' they ', ' there ', ' also ',
+  ' what about ', ' how about ', ' same ', ' and ', ' too '];
+
 /** Comparing services. */
 export const COMPARE_CUES = [' vs ', ' versus ', ' compare', ' comparison', ' side by side'];
 

@@ -40,4 +40,6 @@ export interface Understanding {
   args: string;
   /** The normalised words, for logging and commands. */
   words: string[];
+  /** Reads as a follow-up to an earlier answer ("and who encrypts it?"). */
+  followUp: boolean;
 }

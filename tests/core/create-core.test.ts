@@ -80,6 +80,15 @@ describe('the core', () => {
     expect(onlyReply(await core.handleAction(action(next.actionId, next.value))).headline).toMatch(/^Tour 2\/\d+:/);
   });
 
+  it('reads a follow-up in a thread in the light of the service that thread talked about', async () => {
+    const inThread = (text: string, threadId: string) => ({ ...message(text), threadId });
+    expect(onlyReply(await core.handleMessage(inThread('who patches RDS?', '1700000000.000100'))).serviceName).toBe('Amazon RDS');
+    const followUp = onlyReply(await core.handleMessage(inThread('and who handles backups for it?', '1700000000.000100')));
+    expect(followUp).toMatchObject({ serviceName: 'Amazon RDS', owner: 'shared' });
+    // Another thread has its own context: the same words there get the general answer.
+    expect(onlyReply(await core.handleMessage(inThread('and who handles backups for it?', '1700000000.000200'))).serviceName).toBeUndefined();
+  });
+
   it('welcomes with examples', () => {
     const welcome = core.welcome();
     expect(welcome.kind).toBe('welcome');
