@@ -3,6 +3,7 @@ import { Router, type IRouter } from 'express';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { createEffectRunner, type EffectRunner } from './effect-runner.js';
+import { registerAppHomeOpened } from './listeners/app-home-opened.js';
 import { registerAppMention } from './listeners/app-mention.js';
 import { registerBlockActions } from './listeners/block-actions.js';
 import { registerDirectMessage } from './listeners/direct-message.js';
@@ -116,6 +117,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerAppMention(bolt, deps);
   registerDirectMessage(bolt, deps);
   registerBlockActions(bolt, deps);
+  registerAppHomeOpened(bolt, deps);
 
   core.registerSink('slack', async (effects) => {
     try {

@@ -23,7 +23,7 @@ describe('manifest.yaml', () => {
   });
 
   it('subscribes to mentions and DMs, enables the Messages tab, and defaults to HTTP mode', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im', 'app_home_opened']);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });

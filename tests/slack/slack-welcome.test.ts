@@ -1,0 +1,57 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core/create-core.js';
+import { loadTestKnowledge } from '../helpers/knowledge.js';
+import { settle, startSlackTestServer, waitFor, type SlackTestServer } from '../helpers/slack-server.js';
+import { captureSlackApi } from '../helpers/slack-web-api.js';
+
+/** An app_home_opened event for U0001 opening the Messages tab of the app (DM D0001). */
+function homeOpened(eventId: string, tab = 'messages') {
+  const body = {
+    token: 'legacy',
+    team_id: 'T0001',
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    event: { type: 'app_home_opened', user: 'U0001', channel: 'D0001', tab, event_ts: '1700000000.000300' },
+    authorizations: [{ team_id: 'T0001', user_id: 'U0SRMBOT', is_bot: true, is_enterprise_install: false }],
+  };
+  return { body: JSON.stringify(body), contentType: 'application/json' };
+}
+
+let server: SlackTestServer;
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  server = await startSlackTestServer((store) => createCore({ knowledge: loadTestKnowledge(), store }));
+});
+
+afterEach(async () => {
+  await server.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe('Slack onboarding', () => {
+  it('welcomes a person in the DM the first time they open the Messages tab, and only then', async () => {
+    const posts = captureSlackApi('chat.postMessage');
+    await server.send(homeOpened('Ev0901'));
+    await waitFor(() => posts.length === 1, 'welcome post');
+    expect(posts[0]?.channel).toBe('D0001');
+    expect(posts[0]?.text).toContain('who patches RDS?');
+    expect(JSON.stringify(posts[0]?.blocks)).toContain('Start the tour');
+
+    await server.send(homeOpened('Ev0902'));
+    await settle();
+    expect(posts).toHaveLength(1);
+  });
+
+  it('says nothing when the Home tab (not Messages) is opened', async () => {
+    const posts = captureSlackApi('chat.postMessage');
+    await server.send(homeOpened('Ev0903', 'home'));
+    await settle();
+    expect(posts).toHaveLength(0);
+  });
+});
