@@ -70,6 +70,9 @@ export interface QuizEngine {
   leaderboard(ctx: QuizContext): Promise<EngineResult>;
 }
 
+/** How long a new quiz waits for its header to be posted before it counts as never shown. */
+const HEADER_GRACE_MS = 10_000;
+
 /** Creates the engine over a store and a question bank, with injected clock and randomness. */
 export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
   const { store, now, formatUser: user } = deps;
@@ -114,6 +117,15 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     ];
   };
 
+  /**
+   * A quiz whose header never reached the channel (the platform refused the post, e.g. the bot was
+   * not invited) blocks nobody: after a short grace period, a new start ends it quietly.
+   */
+  const abandon = async (quiz: QuizRecord): Promise<boolean> => {
+    if (now() - quiz.startedAt < HEADER_GRACE_MS || (await headerThread(quiz)) !== undefined) return false;
+    return store.updateQuiz({ ...quiz, version: quiz.version + 1, phase: 'stopped', endedAt: now() }, quiz.version);
+  };
+
   /** Reveals the current question of `quiz` (compare-and-set, so a racing timer or replica reveals it once). */
   const reveal = async (quiz: QuizRecord, index: number): Promise<EngineResult> => {
     const question = quiz.questions[index];
@@ -152,11 +164,8 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
       return { ...revealed, effects: [...late.effects, ...revealed.effects] };
     }
     const first = await store.recordAnswer({ quizId: quiz.id, questionIndex: index, userId: action.userId, choice, at: now() });
-    if (!first) {
-      const earlier = (await store.quizAnswers(quiz.id, index)).find((a) => a.userId === action.userId);
-      return notice(action, M.alreadyAnswered(ANSWER_LABEL[earlier?.choice ?? choice]), thread);
-    }
-    const ack = notice(action, M.ackAnswer(ANSWER_LABEL[choice]), thread);
+    if (!first) return notice(action, M.alreadyAnswered, thread);
+    const ack = notice(action, M.ackAnswer, thread);
     // Only refresh the count if the question is still open, so a late count never overwrites a reveal.
     const fresh = await store.loadQuiz(quiz.id);
     if (fresh?.phase !== 'asking' || fresh.current !== index) return ack;
@@ -168,7 +177,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
   return {
     async start(ctx, selection, topicText) {
       const running = await store.activeQuiz(ctx.channelId);
-      if (running) return runningNotice(running);
+      if (running && !(await abandon(running))) return runningNotice(running);
       const plan = deps.bank.select(selection, deps.random);
       if (plan.questions.length === 0) return replyNotice(M.noQuestions(topicText));
       const at = now();

@@ -29,9 +29,9 @@ export const QUIZ_MESSAGES = {
   nobodyAnswered: 'Nobody answered.',
   stoppedQuestion: 'The quiz was stopped before this question was revealed.',
 
-  ackAnswer: (choice: string) =>
-    `Got it: you answered ${choice}. The answer is revealed when time runs out.`,
-  alreadyAnswered: (choice: string) => `You already answered ${choice}; your first answer counts.`,
+  // Acks never name the choice: in Teams (no ephemeral messages) the channel can see them.
+  ackAnswer: 'Got it: your answer is in. The answer is revealed when time runs out.',
+  alreadyAnswered: 'You have already answered; your first answer counts.',
   tooLate: 'Too late: that question has already been revealed.',
   quizOver: 'That quiz has ended. Start a new one with `quiz`.',
   otherChannel: 'That button belongs to a quiz in another conversation.',

@@ -1,3 +1,4 @@
+import { sourceLink } from '../answers/source-title.js';
 import { OWNERS } from '../core/owner.js';
 import { ACTION_IDS, type Reply, type ReplySection } from '../core/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
@@ -64,7 +65,7 @@ export function revealedReply(quiz: QuizRecord, index: number, user: FormatUser)
     { title: M.whyTitle, body: question.explanation },
     { title: M.rightTitle, body: right },
   ];
-  const sources = question.source ? [{ title: 'Source', url: question.source }] : [];
+  const sources = question.source ? [sourceLink(question.source)] : [];
   const headline = M.revealedHeadline(index, quiz.questions.length, ANSWER_LABEL[question.answer]);
   const base = reply('quiz', headline, sections, { owner: question.answer, sources });
   return { ...base, text: sources.length ? `${base.text}\nSource: ${question.source}` : base.text };

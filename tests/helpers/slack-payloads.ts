@@ -7,6 +7,8 @@ export const SLACK_IDS = Object.freeze({
   dm: 'D0001',
   user: 'U0001',
   otherUser: 'U0002',
+  thirdUser: 'U0003',
+  otherChannel: 'C0002',
   botUser: 'UBOT0001',
   bot: 'B0001',
   apiApp: 'A0001',
@@ -96,16 +98,18 @@ export function directMessage(text: string, options: { eventId?: string; ts?: st
   );
 }
 
-/** A button press on a bot message in C0001. */
+/** A button press on a bot message in C0001 (by U0001 unless `userId` says otherwise). */
 export function blockAction(
   actionId: string,
   value: string,
-  options: { actionTs?: string; messageTs?: string; threadTs?: string; ephemeral?: boolean } = {},
+  options: { actionTs?: string; messageTs?: string; threadTs?: string; ephemeral?: boolean; userId?: string } = {},
 ): SlackBody {
   const messageTs = options.messageTs ?? '1700000000.000300';
+  const userId = options.userId ?? SLACK_IDS.user;
+  const actionTs = options.actionTs ?? '1700000001.000001';
   const payload = {
     type: 'block_actions',
-    user: { id: SLACK_IDS.user, username: 'alice', team_id: SLACK_IDS.team },
+    user: { id: userId, username: userId.toLowerCase(), team_id: SLACK_IDS.team },
     api_app_id: SLACK_IDS.apiApp,
     token: 'legacy-verification-token',
     container: {
@@ -119,7 +123,8 @@ export function blockAction(
     team: { id: SLACK_IDS.team, domain: 'example' },
     channel: { id: SLACK_IDS.channel, name: 'general' },
     message: { type: 'message', ts: messageTs, text: 'answer', ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
-    response_url: `${RESPONSE_URL_ORIGIN}/actions/T0001/2/def`,
+    // One response_url per press, as Slack does; the path names the presser so tests can tell acks apart.
+    response_url: `${RESPONSE_URL_ORIGIN}${actionResponsePath(userId, actionTs)}`,
     actions: [
       {
         type: 'button',
@@ -127,11 +132,16 @@ export function blockAction(
         block_id: 'srm_actions',
         text: { type: 'plain_text', text: 'Button' },
         value,
-        action_ts: options.actionTs ?? '1700000001.000001',
+        action_ts: actionTs,
       },
     ],
   };
   return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+}
+
+/** The response_url path of a press by `userId` at `actionTs` (see blockAction). */
+export function actionResponsePath(userId: string, actionTs: string): string {
+  return `/actions/T0001/${userId}/${actionTs.replace('.', '-')}`;
 }
 
 /** Slack's request-URL check. */

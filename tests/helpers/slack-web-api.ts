@@ -8,6 +8,10 @@ export interface CapturedCall {
   channel?: string;
   thread_ts?: string;
   blocks?: unknown[];
+  /** For response_url posts: the path posted to (each press has its own). */
+  path?: string;
+  /** For capturePostsWithTs: the ts Slack answered with (the message's id). */
+  postedTs?: string;
 }
 
 /** Records every call to a Web API method (or response_url path) and answers ok. */
@@ -23,16 +27,47 @@ export function captureSlackApi(method: string, reply: Record<string, unknown> =
   return calls;
 }
 
-/** Records every POST to a response_url under RESPONSE_URL_ORIGIN. */
+/**
+ * Records every chat.postMessage and answers with a fresh ts per message, as Slack does
+ * (`{prefix}.000101`, `{prefix}.000102`, …), echoing the channel it was posted to.
+ */
+export function capturePostsWithTs(prefix = '1700000500'): CapturedCall[] {
+  const calls: CapturedCall[] = [];
+  nock(SLACK_API_ORIGIN)
+    .persist()
+    .post('/api/chat.postMessage')
+    .reply((_uri, body) => {
+      const ts = `${prefix}.${String(101 + calls.length).padStart(6, '0')}`;
+      const call = { ...normalise(body), postedTs: ts };
+      calls.push(call);
+      return [200, { ok: true, channel: call.channel, ts }];
+    });
+  return calls;
+}
+
+/** Makes every call to a Web API method fail as Slack does: HTTP 200 with `ok: false` and an error code. */
+export function failSlackApi(method: string, error: string): CapturedCall[] {
+  const calls: CapturedCall[] = [];
+  nock(SLACK_API_ORIGIN)
+    .persist()
+    .post(`/api/${method}`, (body) => {
+      calls.push(normalise(body));
+      return true;
+    })
+    .reply(200, { ok: false, error });
+  return calls;
+}
+
+/** Records every POST to a response_url under RESPONSE_URL_ORIGIN, with the path it went to. */
 export function captureResponseUrl(): CapturedCall[] {
   const calls: CapturedCall[] = [];
   nock(RESPONSE_URL_ORIGIN)
     .persist()
-    .post(/.*/, (body) => {
-      calls.push(normalise(body));
-      return true;
-    })
-    .reply(200, { ok: true });
+    .post(/.*/)
+    .reply((uri, body) => {
+      calls.push({ ...normalise(body), path: uri });
+      return [200, { ok: true }];
+    });
   return calls;
 }
 
@@ -48,7 +83,11 @@ export function watchUnmatched(): string[] {
 
 function normalise(body: unknown): CapturedCall {
   const record: Record<string, unknown> =
-    typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : { ...(body as Record<string, unknown>) };
+    typeof body !== 'string'
+      ? { ...(body as Record<string, unknown>) }
+      : body.trimStart().startsWith('{')
+        ? (JSON.parse(body) as Record<string, unknown>)
+        : Object.fromEntries(new URLSearchParams(body));
   if (typeof record.blocks === 'string') record.blocks = JSON.parse(record.blocks);
   return record as CapturedCall;
 }

@@ -5,6 +5,9 @@ export const BOT_ID = '28:B0001';
 export const BOT_NAME = 'srm';
 export const USER_ID = '29:U0001';
 export const USER_NAME = 'Ada Lovelace';
+/** Two more people in the channel, for quizzes. */
+export const ANA = Object.freeze({ id: '29:U0002', name: 'Ana' });
+export const BEN = Object.freeze({ id: '29:U0003', name: 'Ben' });
 export const TENANT_ID = 'T0001';
 export const CHANNEL_CONVERSATION = '19:C0001@thread.tacv2';
 export const GROUP_CONVERSATION = '19:G0001@thread.v2';
@@ -95,9 +98,30 @@ export function installationAdded(kind: ConversationKind = 'personal', id = 'IU0
   return { ...activity, conversation: { ...activity.conversation, id: CONVERSATION_IDS[kind] }, action: 'add' };
 }
 
+/** Where a card lives and who pressed its button (defaults: Ada, a card R0001 in the thread of M0001). */
+export interface SubmitOptions {
+  from?: { id: string; name: string };
+  /** The root of the channel thread the card is in. */
+  threadRoot?: string;
+  /** The card's own activity id. */
+  replyToId?: string;
+}
+
 /** An Action.Submit button press: a message with `value` and no text, replying to the card message. */
-export function submitAction(actionId: string, value: string, kind: ConversationKind = 'channel', id = 'S0001'): TestActivity {
-  return { ...base('message', id, kind, 'M0001'), value: { actionId, value }, replyToId: 'R0001' };
+export function submitAction(
+  actionId: string,
+  value: string,
+  kind: ConversationKind = 'channel',
+  id = 'S0001',
+  options: SubmitOptions = {},
+): TestActivity {
+  const activity = base('message', id, kind, options.threadRoot ?? 'M0001');
+  return {
+    ...activity,
+    ...(options.from ? { from: { ...options.from, aadObjectId: `AAD-${options.from.id}` } } : {}),
+    value: { actionId, value },
+    replyToId: options.replyToId ?? 'R0001',
+  };
 }
 
 /** An Action.Execute press: an `adaptiveCard/action` invoke. */

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   /** Activity id from the path (reply-to or updated id), if any. */
   activityId?: string;
   body: Record<string, any>;
+  /** The activity id the connector answered with (what a later PUT would address). */
+  sentId: string;
 }
 
 /**
@@ -26,14 +28,16 @@ export function captureConnector(options: { failFirst?: number[]; host?: string 
       const failure = failures.shift();
       if (failure !== undefined) return [failure, { error: { code: 'Throttled' } }, { 'retry-after': '0' }];
       const match = pattern.exec(uri);
+      const sentId = `SENT${String(next++).padStart(4, '0')}`;
       calls.push({
         method,
         path: uri,
         conversationId: decodeURIComponent(match?.[1] ?? ''),
         ...(match?.[2] ? { activityId: decodeURIComponent(match[2]) } : {}),
         body: (typeof body === 'string' ? JSON.parse(body) : body) as Record<string, any>,
+        sentId,
       });
-      return [200, { id: `SENT${String(next++).padStart(4, '0')}` }];
+      return [200, { id: sentId }];
     };
   const scope = nock(options.host ?? SERVICE_HOST)
     .persist()

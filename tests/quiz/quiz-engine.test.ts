@@ -1,3 +1,4 @@
+import { sourceLink } from '../../src/answers/source-title.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { personToken as p } from '../../src/core/person-token.js';
 import { ACTION_IDS } from '../../src/core/reply-model.js';
@@ -51,7 +52,7 @@ describe('quiz engine', () => {
     await h.press('U0002', value(0, 'customer'));
     expect(h.chat.privates).toHaveLength(1);
     expect(h.chat.privates[0]).toMatchObject({ userId: 'U0002', channelId: 'C0001', threadId: 'm1' });
-    expect(h.chat.privates[0]?.reply.text).toBe(M.ackAnswer('Customer'));
+    expect(h.chat.privates[0]?.reply.text).toBe(M.ackAnswer);
     const question = h.chat.byKey(questionKey(quiz.id, 0));
     expect(question?.edits).toBe(1);
     expect(question?.reply.sections[1]?.body).toBe('1 person has answered.');
@@ -63,7 +64,7 @@ describe('quiz engine', () => {
     const { quiz, value } = await startServerless();
     await h.press('U0002', value(0, 'customer'));
     await h.press('U0002', value(0, 'aws'));
-    expect(h.chat.privates[1]?.reply.text).toBe(M.alreadyAnswered('Customer'));
+    expect(h.chat.privates[1]?.reply.text).toBe(M.alreadyAnswered);
     expect(await h.store.quizAnswers(quiz.id, 0)).toMatchObject([{ userId: 'U0002', choice: 'customer' }]);
     await h.time.advance(30_000);
     expect(h.chat.byKey(questionKey(quiz.id, 0))?.reply.sections[3]?.body).toBe(M.nobodyRight);
@@ -73,7 +74,7 @@ describe('quiz engine', () => {
     const { quiz, value } = await startServerless();
     await Promise.all([h.press('U0002', value(0, 'aws')), h.press('U0002', value(0, 'aws'))]);
     expect(await h.store.quizAnswers(quiz.id, 0)).toHaveLength(1);
-    expect(h.chat.privates.map((p) => p.reply.text).sort()).toEqual([M.ackAnswer('AWS'), M.alreadyAnswered('AWS')].sort());
+    expect(h.chat.privates.map((p) => p.reply.text).sort()).toEqual([M.ackAnswer, M.alreadyAnswered].sort());
   });
 
   it('reveals on the timer by editing the question in place, then asks the next one', async () => {
@@ -94,7 +95,7 @@ describe('quiz engine', () => {
       [M.whyTitle, 'AWS patches managed runtimes.'],
       [M.rightTitle, p('U0002')],
     ]);
-    expect(revealed?.reply.sources).toEqual([{ title: 'Source', url: 'https://docs.aws.amazon.com/lambda/1' }]);
+    expect(revealed?.reply.sources).toEqual([sourceLink('https://docs.aws.amazon.com/lambda/1')]);
     expect(h.chat.byKey(questionKey(quiz.id, 1))?.inThreadOf).toBe(headerKey(quiz.id));
     expect(h.timerPlatforms).toEqual(['slack']);
     expect((await h.store.loadQuiz(quiz.id))?.revealAt).toBe(h.time.now() + 30_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseActionId, renderBlocks, SLACK_LIMITS } from '../../adapters/slack/render-blocks.js';
 import type { Owner } from '../../src/core/owner.js';
+import { personToken } from '../../src/core/person-token.js';
 import { ACTION_IDS, type Reply } from '../../src/core/reply-model.js';
 import { answerReply } from './fake-core.js';
 
@@ -166,5 +167,12 @@ describe('renderBlocks content', () => {
   it('uses a bold section instead of a header for a long headline', () => {
     const { blocks } = renderBlocks({ ...answerReply('q'), headline: 'h'.repeat(200) }) as { blocks: AnyBlock[] };
     expect(blocks[0]?.type).toBe('section');
+  });
+
+  it('uses a bold section, with a real mention, for a headline that names a person', () => {
+    const headline = `Quiz finished: ${personToken('U0002')} wins with 2/2.`;
+    const { blocks } = renderBlocks({ ...answerReply('q'), owner: undefined, headline }) as { blocks: AnyBlock[] };
+    expect(blocks[0]?.type).toBe('section');
+    expect(blocks[0]?.text?.text).toBe('*Quiz finished: <@U0002> wins with 2/2.*');
   });
 });

@@ -17,7 +17,7 @@ function homeOpened(eventId: string, tab = 'messages') {
     event: { type: 'app_home_opened', user: 'U0001', channel: 'D0001', tab, event_ts: '1700000000.000300' },
     authorizations: [{ team_id: 'T0001', user_id: 'U0SRMBOT', is_bot: true, is_enterprise_install: false }],
   };
-  return { body: JSON.stringify(body), contentType: 'application/json' };
+  return { body: JSON.stringify(body), contentType: 'application/json' as const };
 }
 
 let server: SlackTestServer;
