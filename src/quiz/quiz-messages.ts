@@ -17,8 +17,9 @@ export const QUIZ_MESSAGES = {
   questionPrompt: 'Who is responsible?',
   answeredCount: (n: number) =>
     n === 0 ? 'No answers yet.' : `${n} ${n === 1 ? 'person has' : 'people have'} answered.`,
-  revealHint: (seconds: number, starter: string) =>
-    `The answer is revealed after ${seconds} seconds, or earlier by ${starter}.`,
+  // No mention here: every question is a new message, and a mention would ping the starter each time.
+  revealHint: (seconds: number) =>
+    `The answer is revealed after ${seconds} seconds, or earlier by the person who started the quiz.`,
   revealButton: 'Reveal now',
   revealedHeadline: (index: number, count: number, answer: string) =>
     `Question ${index + 1} of ${count}: ${answer}`,

@@ -34,7 +34,7 @@ export function questionReply(quiz: QuizRecord, index: number, answeredCount: nu
   const sections: ReplySection[] = [
     { title: M.questionPrompt, body: question?.prompt ?? '' },
     { title: 'Answers', body: M.answeredCount(answeredCount) },
-    { title: 'Timer', body: M.revealHint(seconds(quiz), user(quiz.starterId)) },
+    { title: 'Timer', body: M.revealHint(seconds(quiz)) },
   ];
   const actions = [
     ...OWNERS.map((owner) => ({
