@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEnvText } from '../../src/config/env-text.js';
 import { SLACK_ERROR_CODES, SlackAdapterError } from './slack-errors.js';
 
 /** Validated Slack settings; absent (Slack off) when no Slack variable is set. */
@@ -11,20 +12,13 @@ export interface SlackConfig {
   apiUrl?: string;
 }
 
-/** Blank strings in the environment mean "not set". */
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value ? value : undefined));
-
 /** The raw settings as they appear in the environment. */
 export const slackConfigSchema = z
   .object({
-    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional()),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional()),
-    SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+    SLACK_BOT_TOKEN: optionalEnvText.pipe(z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional()),
+    SLACK_SIGNING_SECRET: optionalEnvText,
+    SLACK_APP_TOKEN: optionalEnvText.pipe(z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional()),
+    SLACK_API_URL: optionalEnvText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   })
   .superRefine((raw, ctx) => {
     const anySet = raw.SLACK_BOT_TOKEN || raw.SLACK_SIGNING_SECRET || raw.SLACK_APP_TOKEN;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEnvText } from '../../src/config/env-text.js';
 import { AuthType, type AuthConfiguration } from '@microsoft/agents-hosting';
 import { TEAMS_ERROR_CODES, TeamsAdapterError } from './teams-errors.js';
 
@@ -6,21 +7,14 @@ import { TEAMS_ERROR_CODES, TeamsAdapterError } from './teams-errors.js';
 export const TEAMS_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
 export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
 
-/** Blank strings in the environment mean "not set". */
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value ? value : undefined));
-
 /** The raw settings, as they appear in the environment (the entry point passes `process.env`). */
 export const teamsConfigSchema = z
   .object({
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: optionalText.pipe(z.enum(TEAMS_APP_TYPES).optional()),
-    MicrosoftAppTenantId: optionalText,
-    NODE_ENV: optionalText,
+    MicrosoftAppId: optionalEnvText,
+    MicrosoftAppPassword: optionalEnvText,
+    MicrosoftAppType: optionalEnvText.pipe(z.enum(TEAMS_APP_TYPES).optional()),
+    MicrosoftAppTenantId: optionalEnvText,
+    NODE_ENV: optionalEnvText,
   })
   .superRefine((raw, ctx) => {
     if (!raw.MicrosoftAppId) return;
