@@ -71,7 +71,8 @@ export function createCore(options: CoreOptions): SrmCore {
       case 'leaderboard':
         return quiz.leaderboard(ctx);
       case 'onboarding':
-        return reply(['hi', 'hello', 'hey'].includes(u.words[0] ?? '') ? composeWelcome() : composeOnboardingStep(knowledge, 0));
+        if (['hi', 'hello', 'hey'].includes(u.words[0] ?? '')) return reply(composeWelcome());
+        return reply(await tourStep(message.platform, message.userId, u.words[0] === 'next' ? 'next' : 0));
       case 'help':
         return reply(composeHelp());
       default: {
@@ -102,6 +103,17 @@ export function createCore(options: CoreOptions): SrmCore {
     return outcome;
   }
 
+  /**
+   * A step of the guided tour. Buttons carry their step; a typed "next" continues from the step
+   * this person last saw (remembered in the store, so any replica can continue it).
+   */
+  async function tourStep(platform: Platform, userId: string, step: number | 'next'): Promise<Reply> {
+    const key = `tour:${platform}:${userId}`;
+    const at = step === 'next' ? Number((await store.messageId(key).catch(() => undefined)) ?? -1) + 1 : step;
+    await store.rememberMessage(key, String(at)).catch((error) => logger.warn({ err: (error as Error).message }, 'tour step not saved'));
+    return composeOnboardingStep(knowledge, Number.isInteger(at) && at >= 0 ? at : 0);
+  }
+
   async function onAction(action: IncomingAction): Promise<Effect[]> {
     if (action.actionId === ACTION_IDS.quizAnswer || action.actionId === ACTION_IDS.quizReveal) {
       return quiz.handleAction(action);
@@ -121,7 +133,7 @@ export function createCore(options: CoreOptions): SrmCore {
         await store.recordFeedback({ answerId: target.answerId, userId: action.userId, channelId: action.channelId, helpful: target.helpful, at: now() });
         return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(FEEDBACK_THANKS) }];
       case 'onboarding':
-        return reply(composeOnboardingStep(knowledge, target.step));
+        return reply(await tourStep(action.platform, action.userId, target.step));
       default:
         break;
     }

@@ -78,6 +78,7 @@ describe('the core', () => {
     expect(first.headline).toMatch(/^Tour 1\/\d+:/);
     const next = first.actions[0]!;
     expect(onlyReply(await core.handleAction(action(next.actionId, next.value))).headline).toMatch(/^Tour 2\/\d+:/);
+    expect(onlyReply(await core.handleMessage(message('next'))).headline).toMatch(/^Tour 3\/\d+:/);
   });
 
   it('reads a follow-up in a thread in the light of the service that thread talked about', async () => {
