@@ -16,15 +16,7 @@ export interface CapturedCall {
 
 /** Records every call to a Web API method (or response_url path) and answers ok. */
 export function captureSlackApi(method: string, reply: Record<string, unknown> = {}): CapturedCall[] {
-  const calls: CapturedCall[] = [];
-  nock(SLACK_API_ORIGIN)
-    .persist()
-    .post(`/api/${method}`, (body) => {
-      calls.push(normalise(body));
-      return true;
-    })
-    .reply(200, { ok: true, channel: SLACK_IDS.channel, ts: '1700000099.000100', ...reply });
-  return calls;
+  return recordSlackApi(method, { ok: true, channel: SLACK_IDS.channel, ts: '1700000099.000100', ...reply });
 }
 
 /**
@@ -47,6 +39,11 @@ export function capturePostsWithTs(prefix = '1700000500'): CapturedCall[] {
 
 /** Makes every call to a Web API method fail as Slack does: HTTP 200 with `ok: false` and an error code. */
 export function failSlackApi(method: string, error: string): CapturedCall[] {
+  return recordSlackApi(method, { ok: false, error });
+}
+
+/** Records every call to a Web API method and answers each with HTTP 200 and the same `response`. */
+function recordSlackApi(method: string, response: Record<string, unknown>): CapturedCall[] {
   const calls: CapturedCall[] = [];
   nock(SLACK_API_ORIGIN)
     .persist()
@@ -54,7 +51,7 @@ export function failSlackApi(method: string, error: string): CapturedCall[] {
       calls.push(normalise(body));
       return true;
     })
-    .reply(200, { ok: false, error });
+    .reply(200, response);
   return calls;
 }
 

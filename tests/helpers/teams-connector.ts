@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { afterAll, beforeAll } from 'vitest';
 import { SERVICE_HOST } from './teams-activities.js';
 
 /** One call the bot made to the Bot Connector at the activity's serviceUrl. */
@@ -46,4 +47,21 @@ export function captureConnector(options: { failFirst?: number[]; host?: string 
     .put(pattern)
     .reply(record('PUT'));
   return { calls, scope };
+}
+
+/**
+ * Call inside a describe block (or at the top of a file): while it runs, nock refuses every real
+ * connection except to the loopback test server; afterwards the network is open again.
+ */
+export function allowOnlyLoopback(): void {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+}
+
+/** The Bot Framework's published token signing keys (JWKS), as the authenticated endpoint fetches them. */
+export function mockBotFrameworkKeys(keys: object[]): void {
+  nock('https://login.botframework.com').persist().get('/v1/.well-known/keys').reply(200, { keys });
 }

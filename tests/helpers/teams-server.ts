@@ -1,7 +1,10 @@
 import express from 'express';
+import nock from 'nock';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { TeamsRequestHandler } from '../../adapters/teams/teams-bot.js';
+import { createTeamsHandler, type TeamsHandlerOptions, type TeamsRequestHandler } from '../../adapters/teams/teams-bot.js';
+import { FakeCore, MemoryStore, captureLogger } from '../teams/fake-core.js';
+import { captureConnector } from './teams-connector.js';
 
 export interface RunningServer {
   url: string;
@@ -20,6 +23,41 @@ export async function startTeamsServer(handler: TeamsRequestHandler): Promise<Ru
     url: `http://127.0.0.1:${port}/api/messages`,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** What startTeamsEndpoint set up, for a test to drive and inspect. */
+export interface TeamsEndpoint {
+  core: FakeCore;
+  store: MemoryStore;
+  log: ReturnType<typeof captureLogger>;
+  connector: ReturnType<typeof captureConnector>;
+  server: RunningServer;
+}
+
+/**
+ * A FakeCore and an in-memory store behind the real Teams handler on loopback, with its log kept and
+ * its Bot Connector calls captured. Local (unauthenticated) mode unless `auth` says otherwise.
+ */
+export async function startTeamsEndpoint(options: Partial<Pick<TeamsHandlerOptions, 'auth' | 'retry'>> = {}): Promise<TeamsEndpoint> {
+  const core = new FakeCore();
+  const store = new MemoryStore();
+  const log = captureLogger();
+  const connector = captureConnector();
+  const handler = createTeamsHandler({
+    core,
+    store,
+    auth: options.auth ?? { mode: 'local' },
+    logger: log.logger,
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const server = await startTeamsServer(handler);
+  return { core, store, log, connector, server };
+}
+
+/** Tears down after a test: closes the server and drops every nock interceptor. */
+export async function stopTeamsEndpoint(server: RunningServer): Promise<void> {
+  await server.close();
+  nock.cleanAll();
 }
 
 export interface PostResult {

@@ -1,7 +1,7 @@
 import type { Effect } from '../../src/core/effects.js';
-import type { IncomingAction, IncomingMessage, Platform } from '../../src/core/incoming.js';
+import type { IncomingAction, IncomingMessage } from '../../src/core/incoming.js';
 import { ACTION_IDS, type Reply } from '../../src/core/reply-model.js';
-import type { EffectSink, SrmCore } from '../../src/core/srm-core.js';
+import { RecordingCore } from '../helpers/fake-core.js';
 
 /** A reply shaped like a real answer that echoes the question (to exercise escaping). */
 export function answerReply(question: string): Reply {
@@ -28,11 +28,8 @@ export function answerReply(question: string): Reply {
 }
 
 /** A stand-in core: records what it was given and answers with answerReply. */
-export class FakeCore implements SrmCore {
-  readonly messages: IncomingMessage[] = [];
-  readonly actions: IncomingAction[] = [];
+export class FakeCore extends RecordingCore {
   readonly remembered: [string, string][] = [];
-  readonly sinks = new Map<Platform, EffectSink>();
   /** Replace to change what handleMessage does (throw, delay, other effects). */
   onMessage: (message: IncomingMessage) => Promise<Effect[]> = async (message) => [
     { type: 'reply', visibility: 'public', reply: answerReply(message.text) },
@@ -41,23 +38,10 @@ export class FakeCore implements SrmCore {
     { type: 'reply', visibility: 'private', reply: { ...answerReply(action.value), actions: [] } },
   ];
 
-  async handleMessage(message: IncomingMessage): Promise<Effect[]> {
-    this.messages.push(message);
-    return this.onMessage(message);
-  }
-  async handleAction(action: IncomingAction): Promise<Effect[]> {
-    this.actions.push(action);
-    return this.onAction(action);
-  }
   welcome(): Reply {
     return answerReply('hello');
   }
   async rememberMessage(key: string, messageId: string): Promise<void> {
     this.remembered.push([key, messageId]);
   }
-  registerSink(platform: Platform, sink: EffectSink): void {
-    this.sinks.set(platform, sink);
-  }
-  async start(): Promise<void> {}
-  async close(): Promise<void> {}
 }

@@ -1,7 +1,7 @@
 import type { Effect } from '../../src/core/effects.js';
-import type { IncomingAction, IncomingMessage, Platform } from '../../src/core/incoming.js';
+import type { IncomingAction, IncomingMessage } from '../../src/core/incoming.js';
 import { ACTION_IDS, type Reply } from '../../src/core/reply-model.js';
-import type { EffectSink, SrmCore } from '../../src/core/srm-core.js';
+import { RecordingCore } from '../helpers/fake-core.js';
 import type { TeamsStore } from '../../adapters/teams/teams-bot.js';
 import type { Logger } from '../../src/core/logger.js';
 
@@ -45,11 +45,8 @@ export function welcomeReply(): Reply {
 }
 
 /** Records what it was given and answers with scripted effects. */
-export class FakeCore implements SrmCore {
-  readonly messages: IncomingMessage[] = [];
-  readonly actions: IncomingAction[] = [];
+export class FakeCore extends RecordingCore {
   readonly remembered = new Map<string, string>();
-  readonly sinks = new Map<Platform, EffectSink>();
   onMessage: (message: IncomingMessage) => Effect[] | Promise<Effect[]> = () => [
     { type: 'reply', reply: answerReply(), visibility: 'public' },
   ];
@@ -57,25 +54,12 @@ export class FakeCore implements SrmCore {
     { type: 'reply', reply: answerReply({ kind: 'notice', headline: `Thanks for ${action.actionId}` }), visibility: 'public' },
   ];
 
-  async handleMessage(message: IncomingMessage): Promise<Effect[]> {
-    this.messages.push(message);
-    return this.onMessage(message);
-  }
-  async handleAction(action: IncomingAction): Promise<Effect[]> {
-    this.actions.push(action);
-    return this.onAction(action);
-  }
   welcome(): Reply {
     return welcomeReply();
   }
   async rememberMessage(key: string, messageId: string): Promise<void> {
     this.remembered.set(key, messageId);
   }
-  registerSink(platform: Platform, sink: EffectSink): void {
-    this.sinks.set(platform, sink);
-  }
-  async start(): Promise<void> {}
-  async close(): Promise<void> {}
 }
 
 /** The Store methods the Teams adapter uses, in memory, with an injectable clock. */

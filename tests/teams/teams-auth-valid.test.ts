@@ -1,12 +1,10 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TeamsAuth } from '../../adapters/teams/teams-config.js';
 import { SERVICE_URL, mentionMessage } from '../helpers/teams-activities.js';
-import { captureConnector } from '../helpers/teams-connector.js';
-import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
-import { FakeCore, MemoryStore, captureLogger } from './fake-core.js';
+import { allowOnlyLoopback, mockBotFrameworkKeys } from '../helpers/teams-connector.js';
+import { postActivity, startTeamsEndpoint, stopTeamsEndpoint, type TeamsEndpoint } from '../helpers/teams-server.js';
 
 const APP_ID = '00000000-0000-4000-8000-000000000002';
 const TENANT = '00000000-0000-4000-8000-0000000000bb';
@@ -22,24 +20,13 @@ function token(claims: Record<string, unknown>): string {
 }
 
 describe('Teams endpoint with a valid Bot Framework token', () => {
-  let core: FakeCore;
-  let server: RunningServer;
-  let connector: ReturnType<typeof captureConnector>;
+  let { core, connector, server } = {} as TeamsEndpoint;
   let outboundAuth: string[];
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-
+  allowOnlyLoopback();
   beforeEach(async () => {
-    core = new FakeCore();
     outboundAuth = [];
-    connector = captureConnector();
-    connector.scope.on('request', (req: { headers: Record<string, string> }) => outboundAuth.push(req.headers.authorization ?? ''));
-    const jwk = { ...publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig', alg: 'RS256' };
-    nock('https://login.botframework.com').persist().get('/v1/.well-known/keys').reply(200, { keys: [jwk] });
+    mockBotFrameworkKeys([{ ...publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig', alg: 'RS256' }]);
     // Entra (MSAL) metadata and the client-credentials token for calling the Bot Connector.
     const entra = nock('https://login.microsoftonline.com').persist();
     entra.get(/\/discovery\/instance/).reply(200, {
@@ -54,12 +41,10 @@ describe('Teams endpoint with a valid Bot Framework token', () => {
       jwks_uri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
     });
     entra.post(/\/oauth2\/v2\.0\/token/).reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'OUTBOUND-TOKEN' });
-    server = await startTeamsServer(createTeamsHandler({ core, store: new MemoryStore(), auth, logger: captureLogger().logger }));
+    ({ core, connector, server } = await startTeamsEndpoint({ auth }));
+    connector.scope.on('request', (req: { headers: Record<string, string> }) => outboundAuth.push(req.headers.authorization ?? ''));
   });
-  afterEach(async () => {
-    await server.close();
-    nock.cleanAll();
-  });
+  afterEach(() => stopTeamsEndpoint(server));
 
   it('accepts the request, answers, and calls the Bot Connector with its own token', async () => {
     const response = await postActivity(server.url, mentionMessage('who patches EC2?'), { authorization: `Bearer ${token({})}` });

@@ -1,12 +1,11 @@
 import { generateKeyPairSync, createSign, randomUUID } from 'node:crypto';
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
 import type { TeamsAuth } from '../../adapters/teams/teams-config.js';
 import { mentionMessage } from '../helpers/teams-activities.js';
-import { captureConnector } from '../helpers/teams-connector.js';
-import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
-import { FakeCore, MemoryStore, captureLogger } from './fake-core.js';
+import { allowOnlyLoopback, mockBotFrameworkKeys } from '../helpers/teams-connector.js';
+import { postActivity, startTeamsEndpoint, stopTeamsEndpoint, type TeamsEndpoint } from '../helpers/teams-server.js';
+import { MemoryStore, captureLogger } from './fake-core.js';
 
 const APP_ID = '00000000-0000-4000-8000-000000000001';
 const auth: TeamsAuth = {
@@ -40,31 +39,15 @@ function forgedToken(now = Math.floor(Date.now() / 1000)): string {
 }
 
 describe('Teams endpoint with Microsoft credentials configured', () => {
-  let core: FakeCore;
-  let server: RunningServer;
-  let connector: ReturnType<typeof captureConnector>;
+  let { core, connector, server } = {} as TeamsEndpoint;
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-
+  allowOnlyLoopback();
   beforeEach(async () => {
-    core = new FakeCore();
-    connector = captureConnector();
     // The Bot Framework's published signing keys: none of them signed the forged token.
-    nock('https://login.botframework.com')
-      .persist()
-      .get('/v1/.well-known/keys')
-      .reply(200, { keys: [] });
-    const handler = createTeamsHandler({ core, store: new MemoryStore(), auth, logger: captureLogger().logger });
-    server = await startTeamsServer(handler);
+    mockBotFrameworkKeys([]);
+    ({ core, connector, server } = await startTeamsEndpoint({ auth }));
   });
-  afterEach(async () => {
-    await server.close();
-    nock.cleanAll();
-  });
+  afterEach(() => stopTeamsEndpoint(server));
 
   it.each([
     ['no Authorization header', {}],

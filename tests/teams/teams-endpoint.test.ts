@@ -1,6 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEAMS_STRINGS } from '../../adapters/teams/teams-strings.js';
 import { ACTION_IDS } from '../../src/core/reply-model.js';
 import {
@@ -18,37 +17,20 @@ import {
   submitAction,
   unaddressedMessage,
 } from '../helpers/teams-activities.js';
-import { captureConnector } from '../helpers/teams-connector.js';
-import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
-import { FakeCore, MemoryStore, answerReply, captureLogger } from './fake-core.js';
+import { allowOnlyLoopback, captureConnector } from '../helpers/teams-connector.js';
+import { postActivity, startTeamsEndpoint, stopTeamsEndpoint, type TeamsEndpoint } from '../helpers/teams-server.js';
+import { answerReply } from './fake-core.js';
 
 const noWait = { sleep: async () => {}, random: () => 0 };
 
 describe('Teams endpoint, local unauthenticated mode', () => {
-  let core: FakeCore;
-  let store: MemoryStore;
-  let server: RunningServer;
-  let log: ReturnType<typeof captureLogger>;
-  let connector: ReturnType<typeof captureConnector>;
+  let { core, store, log, connector, server } = {} as TeamsEndpoint;
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-
+  allowOnlyLoopback();
   beforeEach(async () => {
-    core = new FakeCore();
-    store = new MemoryStore();
-    log = captureLogger();
-    connector = captureConnector();
-    const handler = createTeamsHandler({ core, store, auth: { mode: 'local' }, logger: log.logger, retry: noWait });
-    server = await startTeamsServer(handler);
+    ({ core, store, log, connector, server } = await startTeamsEndpoint({ retry: noWait }));
   });
-  afterEach(async () => {
-    await server.close();
-    nock.cleanAll();
-  });
+  afterEach(() => stopTeamsEndpoint(server));
 
   it('warns loudly at start-up that it runs without authentication', () => {
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: TEAMS_STRINGS.localModeWarning }));

@@ -1,35 +1,17 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_CONVERSATION, membersAdded } from '../helpers/teams-activities.js';
-import { captureConnector } from '../helpers/teams-connector.js';
-import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
-import { FakeCore, MemoryStore, answerReply, captureLogger } from './fake-core.js';
+import { allowOnlyLoopback } from '../helpers/teams-connector.js';
+import { postActivity, startTeamsEndpoint, stopTeamsEndpoint, type TeamsEndpoint } from '../helpers/teams-server.js';
+import { answerReply } from './fake-core.js';
 
 describe('Teams timer effects (registered sink)', () => {
-  let core: FakeCore;
-  let store: MemoryStore;
-  let server: RunningServer;
-  let log: ReturnType<typeof captureLogger>;
-  let connector: ReturnType<typeof captureConnector>;
+  let { core, store, log, connector, server } = {} as TeamsEndpoint;
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-
+  allowOnlyLoopback();
   beforeEach(async () => {
-    core = new FakeCore();
-    store = new MemoryStore();
-    log = captureLogger();
-    connector = captureConnector();
-    server = await startTeamsServer(createTeamsHandler({ core, store, auth: { mode: 'local' }, logger: log.logger }));
+    ({ core, store, log, connector, server } = await startTeamsEndpoint());
   });
-  afterEach(async () => {
-    await server.close();
-    nock.cleanAll();
-  });
+  afterEach(() => stopTeamsEndpoint(server));
 
   it('registers a sink for the teams platform', () => {
     expect(core.sinks.has('teams')).toBe(true);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
@@ -11,7 +11,7 @@ import { createSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 import { ANA, BEN, CHANNEL_CONVERSATION, mentionMessage, USER_ID, USER_NAME } from '../helpers/teams-activities.js';
-import { captureConnector, type ConnectorCall } from '../helpers/teams-connector.js';
+import { allowOnlyLoopback, captureConnector, type ConnectorCall } from '../helpers/teams-connector.js';
 import { pressCard, quizSubmits, shownText } from '../helpers/teams-quiz.js';
 import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
 import { captureLogger } from './fake-core.js';
@@ -60,11 +60,7 @@ async function startClassic(count = 2) {
   return { header: header!, question: question!, on: { threadRoot: header!.sentId, cardId: question!.sentId } };
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterAll(() => nock.enableNetConnect());
+allowOnlyLoopback();
 afterEach(async () => {
   await server.close();
   await core.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
@@ -10,7 +10,7 @@ import { createSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { CHANNEL_CONVERSATION, membersAdded, mentionMessage, personalMessage, submitAction } from '../helpers/teams-activities.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
-import { captureConnector } from '../helpers/teams-connector.js';
+import { allowOnlyLoopback, captureConnector } from '../helpers/teams-connector.js';
 import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
 import { TEAMS_STRINGS } from '../../adapters/teams/teams-strings.js';
 import { captureLogger } from './fake-core.js';
@@ -24,12 +24,7 @@ describe('Teams adapter with the real core', () => {
   let server: RunningServer;
   let connector: ReturnType<typeof captureConnector>;
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-
+  allowOnlyLoopback();
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'srm-teams-core-'));
     store = createSqliteStore({ dataDir });

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
 import { createSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { CHANNEL_CONVERSATION, membersAdded, mentionMessage } from '../helpers/teams-activities.js';
-import { captureConnector } from '../helpers/teams-connector.js';
+import { allowOnlyLoopback, captureConnector } from '../helpers/teams-connector.js';
 import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
 import { FakeCore, answerReply, captureLogger } from './fake-core.js';
 
@@ -18,12 +18,7 @@ describe('Teams adapter on the real SQLite store', () => {
   let servers: RunningServer[];
   let connector: ReturnType<typeof captureConnector>;
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-
+  allowOnlyLoopback();
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'srm-teams-'));
     store = createSqliteStore({ dataDir, now: () => 1_000 });

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitConversationId, toInbound } from '../../adapters/teams/to-incoming.js';
-import {
-  CHANNEL_CONVERSATION,
-  executeAction,
-  installationAdded,
-  membersAdded,
-  mentionMessage,
-  otherInvoke,
-  personalMessage,
-  submitAction,
-  unaddressedMessage,
-} from '../helpers/teams-activities.js';
+import { CHANNEL_CONVERSATION, executeAction, installationAdded, membersAdded, mentionMessage } from '../helpers/teams-activities.js';
+import { otherInvoke, personalMessage, submitAction, unaddressedMessage } from '../helpers/teams-activities.js';
 
 describe('toInbound', () => {
   it.each([
