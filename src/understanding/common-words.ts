@@ -24,5 +24,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   thing set setting settings enable enabled turn turned keep keeping make sure ensure check checking
   wondering wonder curious asking ask told think thought guess sure certain confused confusing
   configure configures configured configuring configuration config setup set up install installs installed
+  environment environments production staging prod dev test testing account team project
   first second third last next one two three four five ten hundred lot lots many few several`.split(/\s+/),
 );

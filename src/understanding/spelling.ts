@@ -52,6 +52,8 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
     for (let length = word.length - allowed; length <= word.length + allowed; length++) {
       for (const hit of byLength.get(length)?.search(word, { limit: 8 }) ?? []) {
         const distance = editDistance(word, hit.item);
+        // "environment" is not a typo of "environmental": a word is not corrected into a longer form of itself.
+        if (distance >= 2 && (hit.item.startsWith(word) || word.startsWith(hit.item))) continue;
         if (distance <= allowed && (!best || distance < best.distance)) best = { word: hit.item, distance };
       }
     }

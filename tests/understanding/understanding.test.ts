@@ -34,6 +34,8 @@ describe('finding services and concerns in chat noise', () => {
     ['RSD backups', 'Amazon RDS', 'Backups and disaster recovery'],
     ['who handles SGs and NACLs for rds', 'Amazon RDS', 'Security groups, host firewalls and network ACLs'],
     ['k8s control plane patching on eks', 'Amazon EKS control plane', 'Guest operating system patching and hardening'],
+    ['do I need to patch the OS on my Elastic Beanstalk environment?', 'AWS Elastic Beanstalk', 'Guest operating system patching and hardening'],
+    ["s3 bucket public access - who's responsible", 'Amazon S3', 'Resource policies and public access'],
   ])('%s', (question, service, concern) => {
     const outcome = answer(question);
     expect(outcome.serviceName).toBe(service);
