@@ -53,6 +53,13 @@ export const MESSAGES = {
     ].join('\n'),
     commandsTitle: 'Commands',
   },
+  feedbackThanks: 'Thanks — noted. It helps me get better.',
+  staleButton: "That button doesn't work any more. Ask me again, or say \"help\".",
+  apology: {
+    storeDown:
+      "Sorry — I can't reach my memory right now, so I can't run quizzes or record feedback. Questions still work; try again in a minute.",
+    generic: 'Sorry — something went wrong on my side. Please try again.',
+  },
   decline: {
     headline: "That's outside what I can answer.",
     reasons: {

@@ -5,6 +5,7 @@ import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
 import { composeHelp } from '../answers/compose-help.js';
 import { composeOnboardingStep, composeWelcome } from '../answers/compose-onboarding.js';
+import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import type { Store } from '../store/store.js';
@@ -35,9 +36,6 @@ function threadContextKey(message: IncomingMessage): string | undefined {
   if (message.isDirect) return `context:${message.platform}:${message.channelId}`;
   return undefined;
 }
-
-const FEEDBACK_THANKS = 'Thanks — noted. It helps me get better.';
-const STALE_BUTTON = "That button doesn't work any more. Ask me again, or say \"help\".";
 
 /** Creates the platform-neutral bot. */
 export function createCore(options: CoreOptions): SrmCore {
@@ -131,13 +129,13 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(composeServiceCard(knowledge, target.serviceId).reply);
       case 'feedback':
         await store.recordFeedback({ answerId: target.answerId, userId: action.userId, channelId: action.channelId, helpful: target.helpful, at: now() });
-        return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(FEEDBACK_THANKS) }];
+        return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(MESSAGES.feedbackThanks) }];
       case 'onboarding':
         return reply(await tourStep(action.platform, action.userId, target.step));
       default:
         break;
     }
-    return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(STALE_BUTTON) }];
+    return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(MESSAGES.staleButton) }];
   }
 
   return {

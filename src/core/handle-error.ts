@@ -1,19 +1,17 @@
+import { MESSAGES } from '../answers/messages.js';
 import { withText } from '../answers/render-text.js';
 import type { Effect } from './effects.js';
 import type { Logger } from './logger.js';
 import type { Reply } from './reply-model.js';
 
 /** Friendly words for errors, by code; anything else gets the generic apology. */
-const APOLOGIES: Record<string, string> = {
-  STORE_UNAVAILABLE: "Sorry — I can't reach my memory right now, so I can't run quizzes or record feedback. Questions still work; try again in a minute.",
-};
-const GENERIC_APOLOGY = 'Sorry — something went wrong on my side. Please try again.';
+const APOLOGIES: Record<string, string> = { STORE_UNAVAILABLE: MESSAGES.apology.storeDown };
 
 /** The one place an error becomes a log line (code and message, never secrets or user text) and a short apology. */
 export function handleError(error: unknown, logger: Logger, where: string): Effect[] {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'UNEXPECTED';
   logger.error({ err: { code, message: (error as Error)?.message, name: (error as Error)?.name }, where }, 'request failed');
-  return [{ type: 'reply', visibility: 'public', reply: apology(APOLOGIES[code] ?? GENERIC_APOLOGY) }];
+  return [{ type: 'reply', visibility: 'public', reply: apology(APOLOGIES[code] ?? MESSAGES.apology.generic) }];
 }
 
 /** A short notice reply. */
