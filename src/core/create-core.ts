@@ -65,7 +65,7 @@ export function createCore(options: CoreOptions): SrmCore {
     const ctx = { platform: message.platform, channelId: message.channelId, userId: message.userId, threadId: message.threadId };
     switch (u.intent) {
       case 'quiz':
-        return u.args === 'stop' ? quiz.stop(ctx) : quiz.start(ctx, u.args);
+        return quiz.start(ctx, u.args); // "quiz stop" and "quiz leaderboard" are read there too
       case 'leaderboard':
         return quiz.leaderboard(ctx);
       case 'onboarding':
