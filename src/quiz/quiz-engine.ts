@@ -100,7 +100,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     key: questionKey(quiz.id, index),
     channelId: quiz.channelId,
     inThreadOf: headerKey(quiz.id),
-    reply: questionReply(quiz, index, 0, user),
+    reply: questionReply(quiz, index, 0),
   });
 
   const endEffects = (quiz: QuizRecord): Effect[] => {
@@ -170,7 +170,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     const fresh = await store.loadQuiz(quiz.id);
     if (fresh?.phase !== 'asking' || fresh.current !== index) return ack;
     const count = (await store.quizAnswers(quiz.id, index)).length;
-    const update = await edit(fresh, questionKey(quiz.id, index), questionReply(fresh, index, count, user));
+    const update = await edit(fresh, questionKey(quiz.id, index), questionReply(fresh, index, count));
     return { effects: [...ack.effects, ...(update.type === 'update' ? [update] : [])] };
   };
 

@@ -3,7 +3,6 @@ import { OWNERS, type Owner } from '../core/owner.js';
 /** Longest button value a platform sends (Slack's limit); longer values are refused unread. */
 export const MAX_ACTION_VALUE_LENGTH = 2_000;
 
-const QUIZ_ID = /^q[a-z0-9]{6,40}$/;
 const VALUE = /^(q[a-z0-9]{6,40}):(\d{1,2}):(aws|customer|shared|reveal)$/;
 
 /** A new quiz id from the injected clock and randomness ("q" + base-36 time + 8 random chars). */
@@ -42,6 +41,3 @@ export function parseQuizButton(value: unknown): QuizButton | undefined {
   if (option === 'reveal') return { kind: 'reveal', quizId, index };
   return OWNERS.includes(option as Owner) ? { kind: 'answer', quizId, index, choice: option as Owner } : undefined;
 }
-
-/** True for strings shaped like a quiz id. */
-export const isQuizId = (id: string): boolean => QUIZ_ID.test(id);

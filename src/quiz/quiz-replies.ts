@@ -29,7 +29,7 @@ export function headerReply(quiz: QuizRecord, user: FormatUser): Reply {
 }
 
 /** A question waiting for answers: the prompt, how many answered, and the buttons. */
-export function questionReply(quiz: QuizRecord, index: number, answeredCount: number, user: FormatUser): Reply {
+export function questionReply(quiz: QuizRecord, index: number, answeredCount: number): Reply {
   const question = quiz.questions[index];
   const sections: ReplySection[] = [
     { title: M.questionPrompt, body: question?.prompt ?? '' },
