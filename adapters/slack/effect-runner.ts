@@ -86,7 +86,7 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
         return;
       }
       case 'post': {
-        const threadTs = effect.inThreadOf ? await store.messageId(effect.inThreadOf) : undefined;
+        const threadTs = effect.inThreadOf ? await store.getValue(effect.inThreadOf) : undefined;
         const posted = await client.chat.postMessage({
           channel: effect.channelId,
           ...thread(threadTs),

@@ -10,18 +10,14 @@ export interface ConversationRefs {
 
 const KEY_PREFIX = 'teams:conversation-ref:';
 
-/**
- * Keeps conversation references in the shared Store. The Store has no dedicated method yet, so
- * references ride on its string key/value pair (rememberMessage / messageId) under their own prefix.
- * TODO(#5): move to a Store.saveConversationRef method when the Store grows one.
- */
-export function storeConversationRefs(store: Pick<Store, 'rememberMessage' | 'messageId'>): ConversationRefs {
+/** Keeps conversation references in the shared Store's key/value pair, under their own prefix. */
+export function storeConversationRefs(store: Pick<Store, 'setValue' | 'getValue'>): ConversationRefs {
   return {
     async save(reference) {
-      await store.rememberMessage(KEY_PREFIX + reference.conversation.id, JSON.stringify(reference));
+      await store.setValue(KEY_PREFIX + reference.conversation.id, JSON.stringify(reference));
     },
     async get(conversationId) {
-      const saved = await store.messageId(KEY_PREFIX + conversationId);
+      const saved = await store.getValue(KEY_PREFIX + conversationId);
       return saved === undefined ? undefined : (JSON.parse(saved) as ConversationReference);
     },
   };

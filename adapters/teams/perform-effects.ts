@@ -21,7 +21,7 @@ export interface TurnOrigin {
 export interface EffectDeps {
   outbox: TeamsOutbox;
   core: Pick<SrmCore, 'rememberMessage'>;
-  store: Pick<Store, 'messageId' | 'rememberMessage'>;
+  store: Pick<Store, 'getValue' | 'setValue'>;
   turn?: TurnOrigin;
 }
 
@@ -36,7 +36,7 @@ function isChannel(deps: EffectDeps): boolean {
 /** Where a `post` goes: the top of the conversation, or (in channels) the thread of an earlier post. */
 async function postTarget(deps: EffectDeps, channelId: string, inThreadOf: string | undefined): Promise<string> {
   if (!inThreadOf || !isChannel(deps)) return channelId;
-  const remembered = await deps.store.messageId(inThreadOf);
+  const remembered = await deps.store.getValue(inThreadOf);
   if (remembered === undefined) return channelId;
   const root = decodeMessageAddress(remembered, channelId);
   return splitConversationId(root.conversationId).threadId ? root.conversationId : threadOf(root.conversationId, root.activityId);

@@ -16,7 +16,7 @@ import { DEFAULT_RETRY, type RetryOptions } from './with-retry.js';
 import { renderCardMessage } from './render-card.js';
 
 /** The slice of the shared Store the Teams adapter uses. */
-export type TeamsStore = Pick<Store, 'claimOnce' | 'rememberMessage' | 'messageId'>;
+export type TeamsStore = Pick<Store, 'claimOnce' | 'setValue' | 'getValue'>;
 
 export interface TeamsHandlerOptions {
   core: SrmCore;

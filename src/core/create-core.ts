@@ -91,12 +91,12 @@ export function createCore(options: CoreOptions): SrmCore {
   async function answerInContext(message: IncomingMessage, u: ReturnType<Understand>): Promise<AnswerOutcome> {
     const key = threadContextKey(message);
     if (key && u.intent === 'who-owns' && u.services.length === 0 && u.followUp) {
-      const serviceId = await store.messageId(key).catch(() => undefined);
+      const serviceId = await store.getValue(key).catch(() => undefined);
       if (serviceId && knowledge.services.has(serviceId)) return composeOwnerAnswer(knowledge, [serviceId], u.concernIds, u.concernsTied);
     }
     const outcome = answerQuestion(knowledge, u);
     if (key && outcome.serviceId) {
-      await store.rememberMessage(key, outcome.serviceId).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
+      await store.setValue(key, outcome.serviceId).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
     }
     return outcome;
   }
@@ -107,8 +107,8 @@ export function createCore(options: CoreOptions): SrmCore {
    */
   async function tourStep(platform: Platform, userId: string, step: number | 'next'): Promise<Reply> {
     const key = `tour:${platform}:${userId}`;
-    const at = step === 'next' ? Number((await store.messageId(key).catch(() => undefined)) ?? -1) + 1 : step;
-    await store.rememberMessage(key, String(at)).catch((error) => logger.warn({ err: (error as Error).message }, 'tour step not saved'));
+    const at = step === 'next' ? Number((await store.getValue(key).catch(() => undefined)) ?? -1) + 1 : step;
+    await store.setValue(key, String(at)).catch((error) => logger.warn({ err: (error as Error).message }, 'tour step not saved'));
     return composeOnboardingStep(knowledge, Number.isInteger(at) && at >= 0 ? at : 0);
   }
 
@@ -154,7 +154,7 @@ export function createCore(options: CoreOptions): SrmCore {
       }
     },
     welcome: composeWelcome,
-    rememberMessage: (key, messageId) => store.rememberMessage(key, messageId),
+    rememberMessage: (key, messageId) => store.setValue(key, messageId),
     registerSink(platform, sink) {
       sinks.set(platform, sink);
     },

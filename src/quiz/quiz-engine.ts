@@ -85,11 +85,11 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
   });
   const runningNotice = (quiz: QuizRecord) =>
     replyNotice(M.alreadyRunning(quiz.title, quiz.current, quiz.questions.length, user(quiz.starterId)));
-  const headerThread = (quiz: QuizRecord) => store.messageId(headerKey(quiz.id));
+  const headerThread = (quiz: QuizRecord) => store.getValue(headerKey(quiz.id));
 
   /** Edits a posted message; if its id was never remembered, posts the new version in the thread instead. */
   const edit = async (quiz: QuizRecord, key: string, reply: Reply): Promise<Effect> => {
-    const messageId = await store.messageId(key);
+    const messageId = await store.getValue(key);
     return messageId
       ? { type: 'update', key, channelId: quiz.channelId, messageId, reply }
       : { type: 'post', key: `${key}:edit`, channelId: quiz.channelId, inThreadOf: headerKey(quiz.id), reply };

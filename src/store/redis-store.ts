@@ -30,7 +30,7 @@ type ScriptedRedis = Redis & {
 const key = {
   claim: (k: string) => `claim:${k}`,
   feedback: (answerId: string) => `feedback:${answerId}`,
-  message: (k: string) => `msg:${k}`,
+  value: (k: string) => `kv:${k}`,
   quiz: (id: string) => `quiz:${id}`,
   answers: (id: string) => `quiz:${id}:answers`,
   active: (channelId: string) => `quiz-active:${channelId}`,
@@ -77,12 +77,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         await redis.hset(key.feedback(f.answerId), f.userId, JSON.stringify(f));
       }),
 
-    rememberMessage: (k, messageId) =>
+    setValue: (k, value) =>
       run(async () => {
-        await redis.set(key.message(k), messageId);
+        await redis.set(key.value(k), value);
       }),
 
-    messageId: (k) => run(async () => (await redis.get(key.message(k))) ?? undefined),
+    getValue: (k) => run(async () => (await redis.get(key.value(k))) ?? undefined),
 
     createQuiz: (quiz) =>
       run(

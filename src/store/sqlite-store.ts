@@ -75,19 +75,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         ).run(f.answerId, f.userId, f.channelId, f.helpful ? 1 : 0, f.at);
       }),
 
-    rememberMessage: (key, messageId) =>
+    setValue: (key, value) =>
       run(() => {
         db.prepare(
-          'INSERT INTO messages (key, message_id) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET message_id = excluded.message_id',
-        ).run(key, messageId);
+          'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        ).run(key, value);
       }),
 
-    messageId: (key) =>
+    getValue: (key) =>
       run(() => {
-        const row = db.prepare('SELECT message_id FROM messages WHERE key = ?').get(key) as
-          | { message_id: string }
-          | undefined;
-        return row?.message_id;
+        const row = db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
+        return row?.value;
       }),
 
     createQuiz: (quiz) =>

@@ -13,10 +13,14 @@ export interface Store {
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** Records a 👍/👎 on an answer; one vote per user per answer (a second vote replaces the first). */
   recordFeedback(feedback: Feedback): Promise<void>;
-  /** Remembers the platform id of a message the core posted (for later edits). */
-  rememberMessage(key: string, messageId: string): Promise<void>;
-  /** The platform id remembered for `key`, if any. */
-  messageId(key: string): Promise<string | undefined>;
+  /**
+   * A small string key/value pair, each user under its own key prefix: ids of posted messages
+   * (`quiz:…`), a thread's last service (`context:…`), tour steps (`tour:…`), Teams conversation
+   * references and display names (`teams:…`). A second write replaces the first.
+   */
+  setValue(key: string, value: string): Promise<void>;
+  /** The value stored under `key`, if any. */
+  getValue(key: string): Promise<string | undefined>;
   /** Releases connections and file handles. */
   close(): Promise<void>;
 

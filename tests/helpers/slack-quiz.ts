@@ -79,9 +79,9 @@ export function privateTo(userId: string, ephemerals: CapturedCall[], responses:
  * chat.postMessage returns, a moment after nock saw the post). A press that arrives before that
  * is counted, but its count edit is skipped, so tests press only once the ts is known.
  */
-export async function waitForRemembered(store: Pick<Store, 'messageId'>, key: string, ts: string, timeoutMs = 3000): Promise<void> {
+export async function waitForRemembered(store: Pick<Store, 'getValue'>, key: string, ts: string, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await store.messageId(key)) !== ts) {
+  while ((await store.getValue(key)) !== ts) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${key} to be remembered as ${ts}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

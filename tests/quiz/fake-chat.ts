@@ -43,7 +43,7 @@ export function createFakeChat(initial: Store, idPrefix = 'm'): FakeChat {
         if (effect.type === 'post') {
           const id = `${idPrefix}${messages.length + 1}`;
           messages.push({ id, key: effect.key, channelId: effect.channelId, inThreadOf: effect.inThreadOf, reply: effect.reply, edits: 0 });
-          await store.rememberMessage(effect.key, id);
+          await store.setValue(effect.key, id);
         } else if (effect.type === 'update') {
           const message = messages.find((m) => m.id === effect.messageId);
           if (!message) throw new Error(`update of unknown message ${effect.messageId}`);

@@ -89,7 +89,7 @@ describe('effect runner', () => {
   });
 
   it('posts in the thread of an earlier post and remembers the new ts', async () => {
-    await store.rememberMessage('quiz:1', '1700000000.000900');
+    await store.setValue('quiz:1', '1700000000.000900');
     await runner().run([{ type: 'post', key: 'quiz:1:q2', channelId: 'C0001', inThreadOf: 'quiz:1', reply: answerReply('q') }]);
     expect(calls[0]?.[1]).toMatchObject({ channel: 'C0001', thread_ts: '1700000000.000900' });
     expect(core.remembered).toEqual([['quiz:1:q2', 'ts-1']]);

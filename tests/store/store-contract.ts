@@ -43,10 +43,10 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     it(
       'remembers message ids and overwrites them',
       withStore(async ({ store }) => {
-        expect(await store.messageId('quiz:x:header')).toBeUndefined();
-        await store.rememberMessage('quiz:x:header', '1700000000.000100');
-        await store.rememberMessage('quiz:x:header', '1700000000.000200');
-        expect(await store.messageId('quiz:x:header')).toBe('1700000000.000200');
+        expect(await store.getValue('quiz:x:header')).toBeUndefined();
+        await store.setValue('quiz:x:header', '1700000000.000100');
+        await store.setValue('quiz:x:header', '1700000000.000200');
+        expect(await store.getValue('quiz:x:header')).toBe('1700000000.000200');
       }),
     );
 

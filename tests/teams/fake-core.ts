@@ -74,10 +74,10 @@ export class MemoryStore implements TeamsStore {
     this.claims.set(key, this.now() + ttlMs);
     return true;
   }
-  async rememberMessage(key: string, messageId: string): Promise<void> {
-    this.messages.set(key, messageId);
+  async setValue(key: string, value: string): Promise<void> {
+    this.messages.set(key, value);
   }
-  async messageId(key: string): Promise<string | undefined> {
+  async getValue(key: string): Promise<string | undefined> {
     return this.messages.get(key);
   }
 }

@@ -111,7 +111,7 @@ describe('Teams endpoint, local unauthenticated mode', () => {
     expect(connector.calls[0]!.conversationId).toBe(CHANNEL_CONVERSATION);
     expect(connector.calls[0]!.activityId).toBeUndefined();
     expect(connector.calls[0]!.body.summary).toBe('Hi, I answer questions about the AWS Shared Responsibility Model');
-    const saved = await store.messageId(`teams:conversation-ref:${CHANNEL_CONVERSATION}`);
+    const saved = await store.getValue(`teams:conversation-ref:${CHANNEL_CONVERSATION}`);
     expect(JSON.parse(saved!)).toMatchObject({
       serviceUrl: 'https://smba.test.local/teams/',
       conversation: { id: CHANNEL_CONVERSATION, conversationType: 'channel' },

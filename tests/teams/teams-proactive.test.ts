@@ -23,7 +23,7 @@ describe('Teams timer effects (registered sink)', () => {
     const sink = core.sinks.get('teams')!;
 
     await sink([{ type: 'post', key: 'quiz:Q1', channelId: CHANNEL_CONVERSATION, reply: answerReply({ headline: 'Quiz time' }) }]);
-    await store.rememberMessage('quiz:Q1', core.remembered.get('quiz:Q1')!);
+    await store.setValue('quiz:Q1', core.remembered.get('quiz:Q1')!);
     await sink([
       { type: 'post', key: 'quiz:Q1:reveal', channelId: CHANNEL_CONVERSATION, inThreadOf: 'quiz:Q1', reply: answerReply({ headline: 'The answer is AWS' }) },
     ]);
