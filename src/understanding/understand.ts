@@ -40,14 +40,14 @@ export function createUnderstand(knowledge: Knowledge): Understand {
 
 function understand(text: string, knowledge: Knowledge, index: PhraseIndex, correct: SpellingCorrector): Understanding {
   const words = normalizeText(text);
-  const base = { services: [], concernIds: [], concernsTied: false, args: '', words, followUp: false };
+  const padded = ` ${words.join(' ')} `;
+  const followUp = hasCue(padded, FOLLOW_UP_CUES) || words[0] === 'and';
+  const base = { services: [], concernIds: [], concernsTied: false, args: '', words, followUp };
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 
   const command = detectCommand(words);
   if (command) return { ...base, intent: command.intent, args: command.args, confidence: 1 };
 
-  const padded = ` ${words.join(' ')} `;
-  base.followUp = hasCue(padded, FOLLOW_UP_CUES) || words[0] === 'and';
   // "how do I …" is a how-to, not "do I have to …": judge responsibility without the how-to phrases.
   const withoutHowTo = HOW_TO.reduce((t, cue) => t.split(cue).join(' '), padded);
   const strongCue = hasCue(withoutHowTo, STRONG_RESPONSIBILITY_CUES);
