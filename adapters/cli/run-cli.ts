@@ -153,13 +153,13 @@ async function serveCommand(knowledge: Knowledge, config: AppConfig): Promise<nu
   ]);
   const logger = createLogger(config.LOG_LEVEL);
   const slack = parseSlackConfig(io.env);
-  // Local (unauthenticated) Teams mode is for laptops: in production without a Microsoft app id,
-  // /api/messages is not served at all, and a deployment with no platform configured is refused.
-  const production = config.NODE_ENV === 'production';
-  if (production && !io.env.MicrosoftAppId && !slack) {
-    throw new ConfigError('Nothing to serve: set the Slack settings (SLACK_BOT_TOKEN, …) or the Teams settings (MicrosoftAppId, …)');
+  // /api/messages is served only with a Microsoft app id, or in the explicit laptop-only local mode.
+  const teams = parseTeamsConfig(io.env);
+  if (!slack && !teams) {
+    throw new ConfigError(
+      'Nothing to serve: set the Slack settings (SLACK_BOT_TOKEN, …) or the Teams settings (MicrosoftAppId, …); TEAMS_ALLOW_UNAUTHENTICATED=true serves Teams without authentication on a laptop',
+    );
   }
-  const teams = production && !io.env.MicrosoftAppId ? undefined : parseTeamsConfig(io.env);
   const server = await startServer({ config, knowledge, logger, slack, teams });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -14,6 +14,7 @@ import { TEAMS_STRINGS } from './teams-strings.js';
 import { isPersonal, splitConversationId, toInbound, ADAPTIVE_CARD_ACTION_INVOKE } from './to-incoming.js';
 import { DEFAULT_RETRY, type RetryOptions } from './with-retry.js';
 import { renderCardMessage } from './render-card.js';
+import { isLoopbackServiceUrl, serviceUrlMatchesClaim } from './service-url-policy.js';
 
 /** The slice of the shared Store the Teams adapter uses. */
 export type TeamsStore = Pick<Store, 'claimOnce' | 'setValue' | 'getValue'>;
@@ -198,7 +199,34 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
   }
   core.registerSink('teams', sink);
 
-  const authorize: TeamsMiddleware = (req, res, next) => adapter.authorizeRequest(req, res, next);
+  /** Logs a refused request (never a token or a body) and answers with a fixed, generic body. */
+  function refuse(res: WebResponse, status: 400 | 401 | 403, reason: string, req: Request): void {
+    logger.warn({ status, reason, ip: (req as { ip?: string }).ip }, 'Teams request refused');
+    res.status(status).send({ error: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'bad_request' });
+  }
+
+  /**
+   * The SDK's JWT check, run against a stand-in response so that its error text (which can name
+   * internal failures) never reaches an anonymous caller; we answer with our own body instead.
+   */
+  const authorize: TeamsMiddleware = async (req, res, next) => {
+    let status: number | undefined;
+    const probe = {
+      status(code: number) {
+        status = code;
+        return probe;
+      },
+      send() {
+        return probe;
+      },
+    } as unknown as WebResponse;
+    let passed = false;
+    await adapter.authorizeRequest(req, probe, () => {
+      passed = true;
+    });
+    if (!passed) return refuse(res, status === 405 ? 400 : 401, status === 405 ? 'method not allowed' : 'token missing or invalid', req);
+    next();
+  };
 
   const handler = async (req: Request, res: WebResponse): Promise<void> => {
     let authorized = false;
@@ -206,9 +234,13 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
       authorized = true;
     });
     if (!authorized) return;
-    if (!isActivityBody(req.body)) {
-      res.status(400).send({ error: 'expected a Bot Framework activity' });
-      return;
+    if (!isActivityBody(req.body)) return refuse(res, 400, 'not a Bot Framework activity', req);
+    const serviceUrl = (req.body as { serviceUrl?: unknown }).serviceUrl;
+    if (auth.mode === 'local' && !isLoopbackServiceUrl(serviceUrl)) {
+      return refuse(res, 403, 'local mode replies only to loopback serviceUrls', req);
+    }
+    if (auth.mode === 'authenticated' && !serviceUrlMatchesClaim(serviceUrl, (req.user as { serviceurl?: unknown } | undefined)?.serviceurl)) {
+      return refuse(res, 401, "serviceUrl does not match the token's serviceurl claim", req);
     }
     try {
       await adapter.process(req, res, turnLogic);

@@ -14,6 +14,7 @@ export const teamsConfigSchema = z
     MicrosoftAppPassword: optionalEnvText,
     MicrosoftAppType: optionalEnvText.pipe(z.enum(TEAMS_APP_TYPES).optional()),
     MicrosoftAppTenantId: optionalEnvText,
+    TEAMS_ALLOW_UNAUTHENTICATED: optionalEnvText.pipe(z.enum(['true', 'false']).optional()),
     NODE_ENV: optionalEnvText,
   })
   .superRefine((raw, ctx) => {
@@ -40,16 +41,18 @@ export type TeamsAuth =
     };
 
 /**
- * Validates the Teams settings once, at the entry point. No app id means local unauthenticated
- * mode, which is refused when NODE_ENV=production. Throws a coded TeamsAdapterError; the message
- * names the settings at fault, never their values.
+ * Validates the Teams settings once, at the entry point. Without an app id, /api/messages is not
+ * served (undefined) unless TEAMS_ALLOW_UNAUTHENTICATED=true asks for the laptop-only local mode,
+ * which is refused when NODE_ENV=production. Throws a coded TeamsAdapterError; the message names
+ * the settings at fault, never their values.
  */
-export function parseTeamsConfig(input: Record<string, string | undefined>): TeamsAuth {
+export function parseTeamsConfig(input: Record<string, string | undefined>): TeamsAuth | undefined {
   const parsed = teamsConfigSchema.safeParse({
     MicrosoftAppId: input.MicrosoftAppId,
     MicrosoftAppPassword: input.MicrosoftAppPassword,
     MicrosoftAppType: input.MicrosoftAppType,
     MicrosoftAppTenantId: input.MicrosoftAppTenantId,
+    TEAMS_ALLOW_UNAUTHENTICATED: input.TEAMS_ALLOW_UNAUTHENTICATED,
     NODE_ENV: input.NODE_ENV,
   });
   if (!parsed.success) {
@@ -61,10 +64,11 @@ export function parseTeamsConfig(input: Record<string, string | undefined>): Tea
   }
   const raw = parsed.data;
   if (!raw.MicrosoftAppId) {
+    if (raw.TEAMS_ALLOW_UNAUTHENTICATED !== 'true') return undefined;
     if (raw.NODE_ENV?.toLowerCase() === 'production') {
       throw new TeamsAdapterError(
         TEAMS_ERROR_CODES.localModeInProduction,
-        'MicrosoftAppId is not set and NODE_ENV=production: refusing to serve /api/messages without authentication',
+        'TEAMS_ALLOW_UNAUTHENTICATED=true with NODE_ENV=production: refusing to serve /api/messages without authentication',
       );
     }
     return { mode: 'local' };

@@ -9,6 +9,6 @@ export const TEAMS_STRINGS = {
   openSource: 'Open the AWS documentation',
   tryAsking: 'Try asking',
   localModeWarning:
-    'Teams adapter running in LOCAL UNAUTHENTICATED mode: no MicrosoftAppId is set, so /api/messages accepts ' +
-    'requests without a Bot Framework token. Use this only on a laptop with a Bot Framework client; never in production.',
+    'Teams adapter running in LOCAL UNAUTHENTICATED mode (TEAMS_ALLOW_UNAUTHENTICATED=true): /api/messages accepts ' +
+    'requests without a Bot Framework token and replies only to loopback serviceUrls. Use this only on a laptop; never in production.',
 } as const;

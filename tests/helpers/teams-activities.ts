@@ -1,5 +1,6 @@
 /** Teams-shaped activities with fixed ids, shared by the Teams tests. */
-export const SERVICE_HOST = 'https://smba.test.local';
+/** A loopback Bot Connector: local (unauthenticated) mode replies only to loopback serviceUrls. */
+export const SERVICE_HOST = 'http://127.0.0.1:3979';
 export const SERVICE_URL = `${SERVICE_HOST}/teams/`;
 export const BOT_ID = '28:B0001';
 export const BOT_NAME = 'srm';

@@ -20,7 +20,7 @@ function token(claims: Record<string, unknown>): string {
 }
 
 describe('Teams endpoint with a valid Bot Framework token', () => {
-  let { core, connector, server } = {} as TeamsEndpoint;
+  let { core, connector, server, log } = {} as TeamsEndpoint;
   let outboundAuth: string[];
 
   allowOnlyLoopback();
@@ -41,7 +41,7 @@ describe('Teams endpoint with a valid Bot Framework token', () => {
       jwks_uri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
     });
     entra.post(/\/oauth2\/v2\.0\/token/).reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'OUTBOUND-TOKEN' });
-    ({ core, connector, server } = await startTeamsEndpoint({ auth }));
+    ({ core, connector, server, log } = await startTeamsEndpoint({ auth }));
     connector.scope.on('request', (req: { headers: Record<string, string> }) => outboundAuth.push(req.headers.authorization ?? ''));
   });
   afterEach(() => stopTeamsEndpoint(server));
@@ -66,13 +66,17 @@ describe('Teams endpoint with a valid Bot Framework token', () => {
     expect(connector.calls).toEqual([]);
   });
 
-  it('rejects a token whose serviceurl claim names another host (400), sending nothing', async () => {
-    const response = await postActivity(server.url, mentionMessage('who patches EC2?'), {
-      authorization: `Bearer ${token({ serviceurl: 'https://evil.test.local/' })}`,
-    });
+  it.each([
+    ['names another host', { serviceurl: 'https://evil.test.local/' }],
+    ['is missing', { serviceurl: undefined }],
+  ])('refuses an activity whose serviceUrl the token does not vouch for (claim %s): 401, logged, nothing sent', async (_case, claims) => {
+    const response = await postActivity(server.url, mentionMessage('who patches EC2?'), { authorization: `Bearer ${token(claims)}` });
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ error: 'unauthorized' });
     expect(core.messages).toEqual([]);
     expect(connector.calls).toEqual([]);
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Teams request refused', fields: expect.objectContaining({ status: 401 }) }));
+    expect(JSON.stringify(log.lines)).not.toContain(token(claims).split('.')[1]);
   });
 });

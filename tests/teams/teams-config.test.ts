@@ -19,12 +19,24 @@ describe('parseTeamsConfig', () => {
     ['nothing set', {}],
     ['blank app id', { MicrosoftAppId: '  ' }],
     ['development', { NODE_ENV: 'development' }],
-  ])('runs in local mode with %s', (_case, env) => {
-    expect(parseTeamsConfig(env)).toEqual({ mode: 'local' });
+    ['production', { NODE_ENV: 'production' }],
+    ['local mode not asked for explicitly', { TEAMS_ALLOW_UNAUTHENTICATED: 'false' }],
+  ])('does not serve Teams without credentials: %s', (_case, env) => {
+    expect(parseTeamsConfig(env)).toBeUndefined();
   });
 
-  it('refuses local mode in production', () => {
-    expect(codeOf(() => parseTeamsConfig({ NODE_ENV: 'production' }))).toBe('teams_local_mode_in_production');
+  it('runs in local mode only when TEAMS_ALLOW_UNAUTHENTICATED=true', () => {
+    expect(parseTeamsConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toEqual({ mode: 'local' });
+  });
+
+  it('refuses the explicit local mode in production', () => {
+    expect(codeOf(() => parseTeamsConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'production' }))).toBe(
+      'teams_local_mode_in_production',
+    );
+  });
+
+  it('rejects a TEAMS_ALLOW_UNAUTHENTICATED that is not true or false', () => {
+    expect(codeOf(() => parseTeamsConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'yes' }))).toBe('teams_config_invalid');
   });
 
   it.each([
@@ -63,8 +75,8 @@ describe('parseTeamsConfig', () => {
     ],
   ])('maps %s onto one explicit SDK connection', (_case, env, connection) => {
     const auth = parseTeamsConfig(env);
-    expect(auth.mode).toBe('authenticated');
-    const config = toAuthConfiguration(auth);
+    expect(auth?.mode).toBe('authenticated');
+    const config = toAuthConfiguration(auth!);
     expect(config).toMatchObject(connection);
     expect([...config.connections!.values()]).toEqual([expect.objectContaining(connection)]);
     expect(config.connectionsMap).toEqual([{ serviceUrl: '*', connection: 'srmTeams' }]);

@@ -6,6 +6,7 @@ import {
   BOT_ID,
   CHANNEL_CONVERSATION,
   PERSONAL_CONVERSATION,
+  SERVICE_URL,
   USER_ID,
   USER_NAME,
   executeAction,
@@ -34,6 +35,21 @@ describe('Teams endpoint, local unauthenticated mode', () => {
 
   it('warns loudly at start-up that it runs without authentication', () => {
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: TEAMS_STRINGS.localModeWarning }));
+  });
+
+  it.each([
+    ['a public host', 'https://smba.trafficmanager.net/teams/'],
+    ['a private-network host', 'http://10.0.0.5:8080/'],
+    ['a host that only starts like loopback', 'http://127.0.0.1.evil.test/'],
+    ['no serviceUrl at all', undefined],
+  ])('refuses to reply to %s: 403, the core is not called, nothing is sent', async (_case, serviceUrl) => {
+    const response = await postActivity(server.url, { ...mentionMessage('who patches EC2?'), serviceUrl });
+
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({ error: 'forbidden' });
+    expect(core.messages).toEqual([]);
+    expect(connector.calls).toEqual([]);
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Teams request refused', fields: expect.objectContaining({ status: 403 }) }));
   });
 
   it('answers an @mention in a channel in the same thread, as an Adaptive Card', async () => {
@@ -113,7 +129,7 @@ describe('Teams endpoint, local unauthenticated mode', () => {
     expect(connector.calls[0]!.body.summary).toBe('Hi, I answer questions about the AWS Shared Responsibility Model');
     const saved = await store.getValue(`teams:conversation-ref:${CHANNEL_CONVERSATION}`);
     expect(JSON.parse(saved!)).toMatchObject({
-      serviceUrl: 'https://smba.test.local/teams/',
+      serviceUrl: SERVICE_URL,
       conversation: { id: CHANNEL_CONVERSATION, conversationType: 'channel' },
       agent: { id: BOT_ID },
     });
