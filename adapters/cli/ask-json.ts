@@ -1,5 +1,5 @@
 import { answerQuestion } from '../../src/answers/answer-question.js';
-import type { Owner } from '../../src/core/owner.js';
+import type { Owner } from '../../src/model/owner.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
 import type { Understand } from '../../src/understanding/understand.js';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { Effect } from '../../src/core/effects.js';
-import type { ReplyAction } from '../../src/core/reply-model.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { ReplyAction } from '../../src/model/reply-model.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import { CONSOLE_USER, renderConsole } from './render-console.js';
 

@@ -1,5 +1,5 @@
-import { renderPersons } from '../../src/core/person-token.js';
-import type { Reply, ReplyAction } from '../../src/core/reply-model.js';
+import { renderPersons } from '../../src/model/person-token.js';
+import type { Reply, ReplyAction } from '../../src/model/reply-model.js';
 
 /** The one person at the console. */
 export const CONSOLE_USER = 'you';

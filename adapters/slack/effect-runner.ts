@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { Effect } from '../../src/core/effects.js';
-import type { Reply } from '../../src/core/reply-model.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { Reply } from '../../src/model/reply-model.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { renderBlocks, type SlackMessage } from './render-blocks.js';

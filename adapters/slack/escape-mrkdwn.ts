@@ -1,4 +1,4 @@
-import { renderPersons } from '../../src/core/person-token.js';
+import { renderPersons } from '../../src/model/person-token.js';
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
-import { ACTION_IDS, type Reply, type ReplyAction, type OwnerRow } from '../../src/core/reply-model.js';
-import type { Owner } from '../../src/core/owner.js';
-import { personsIn } from '../../src/core/person-token.js';
+import { ACTION_IDS, type Reply, type ReplyAction, type OwnerRow } from '../../src/model/reply-model.js';
+import type { Owner } from '../../src/model/owner.js';
+import { personsIn } from '../../src/model/person-token.js';
 import { escapeMrkdwn, escapePlain, splitText, truncate } from './escape-mrkdwn.js';
 import { OWNER_EMOJI, OWNER_NAME, SLACK_STRINGS } from './slack-strings.js';
 

@@ -1,4 +1,4 @@
-import type { Owner } from '../../src/core/owner.js';
+import type { Owner } from '../../src/model/owner.js';
 
 /** Every user-facing string the Slack adapter adds on its own; the core owns everything else. */
 export const SLACK_STRINGS = Object.freeze({

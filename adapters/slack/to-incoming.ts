@@ -1,4 +1,4 @@
-import type { IncomingAction, IncomingMessage } from '../../src/core/incoming.js';
+import type { IncomingAction, IncomingMessage } from '../../src/model/incoming.js';
 import { baseActionId } from './render-blocks.js';
 
 /** The fields of a slash command payload the adapter reads. */

@@ -1,6 +1,6 @@
-import { mapReplyText } from '../../src/core/map-reply-text.js';
-import { personsIn, renderPersons } from '../../src/core/person-token.js';
-import type { Reply } from '../../src/core/reply-model.js';
+import { mapReplyText } from '../../src/model/map-reply-text.js';
+import { personsIn, renderPersons } from '../../src/model/person-token.js';
+import type { Reply } from '../../src/model/reply-model.js';
 import type { Store } from '../../src/store/store.js';
 
 const KEY = (userId: string) => `teams:user-name:${userId}`;

@@ -1,5 +1,5 @@
-import { ACTION_IDS, type Reply, type ReplyAction } from '../../src/core/reply-model.js';
-import { OWNER_LABEL, type Owner } from '../../src/core/owner.js';
+import { ACTION_IDS, type Reply, type ReplyAction } from '../../src/model/reply-model.js';
+import { OWNER_LABEL, type Owner } from '../../src/model/owner.js';
 import { neutraliseMentions } from './mentions.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
 

@@ -1,6 +1,6 @@
 import { CloudAdapter, type Request, type TurnContext, type WebResponse } from '@microsoft/agents-hosting';
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
-import type { Effect } from '../../src/core/effects.js';
+import type { Effect } from '../../src/model/effects.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { storeConversationRefs, type ConversationRefs } from './conversation-refs.js';
@@ -8,7 +8,7 @@ import { personNames } from './person-names.js';
 import { performEffects, type TurnOrigin } from './perform-effects.js';
 import { toAuthConfiguration, type TeamsAuth } from './teams-config.js';
 import { TEAMS_ERROR_CODES } from './teams-errors.js';
-import type { Logger } from '../../src/core/logger.js';
+import type { Logger } from '../../src/model/logger.js';
 import { createOutbox } from './teams-outbox.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
 import { isPersonal, splitConversationId, toInbound, ADAPTIVE_CARD_ACTION_INVOKE } from './to-incoming.js';

@@ -1,4 +1,4 @@
-import type { IncomingAction, IncomingMessage } from '../../src/core/incoming.js';
+import type { IncomingAction, IncomingMessage } from '../../src/model/incoming.js';
 import { botMentions, stripBotMention } from './mentions.js';
 
 /** The fields of a Bot Framework activity this adapter reads (an SDK Activity satisfies it). */

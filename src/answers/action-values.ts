@@ -1,4 +1,4 @@
-import { ACTION_IDS, type ReplyAction } from '../core/reply-model.js';
+import { ACTION_IDS, type ReplyAction } from '../model/reply-model.js';
 
 /**
  * Button values are short opaque ids ("a|rds|guest-os-patching"); the core resolves them against the

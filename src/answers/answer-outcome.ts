@@ -1,5 +1,5 @@
-import type { Owner } from '../core/owner.js';
-import type { Reply } from '../core/reply-model.js';
+import type { Owner } from '../model/owner.js';
+import type { Reply } from '../model/reply-model.js';
 
 /** A reply plus what it concluded, for `srm ask --json`, logs and evaluation. */
 export interface AnswerOutcome {

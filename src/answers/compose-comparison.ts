@@ -1,4 +1,4 @@
-import type { OwnerRow } from '../core/reply-model.js';
+import type { OwnerRow } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { serviceAction } from './action-values.js';
 import type { AnswerOutcome } from './answer-outcome.js';

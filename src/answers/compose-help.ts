@@ -1,4 +1,4 @@
-import type { Reply } from '../core/reply-model.js';
+import type { Reply } from '../model/reply-model.js';
 import type { DeclineReason } from '../understanding/cue-words.js';
 import type { AnswerOutcome } from './answer-outcome.js';
 import { MESSAGES } from './messages.js';

@@ -1,4 +1,4 @@
-import type { Reply } from '../core/reply-model.js';
+import type { Reply } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { onboardingAction } from './action-values.js';
 import { withText } from './render-text.js';

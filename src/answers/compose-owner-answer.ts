@@ -1,5 +1,5 @@
-import type { Owner } from '../core/owner.js';
-import type { Reply, ReplyAction } from '../core/reply-model.js';
+import type { Owner } from '../model/owner.js';
+import type { Reply, ReplyAction } from '../model/reply-model.js';
 import type { Knowledge, ResolvedResponsibility, Service } from '../knowledge/types.js';
 import { answerId, askAction, feedbackActions, serviceAction } from './action-values.js';
 import type { AnswerOutcome } from './answer-outcome.js';

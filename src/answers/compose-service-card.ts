@@ -1,5 +1,5 @@
-import type { Owner } from '../core/owner.js';
-import type { OwnerRow } from '../core/reply-model.js';
+import type { Owner } from '../model/owner.js';
+import type { OwnerRow } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { askAction } from './action-values.js';
 import type { AnswerOutcome } from './answer-outcome.js';

@@ -1,5 +1,5 @@
-import { OWNER_LABEL } from '../core/owner.js';
-import type { Reply } from '../core/reply-model.js';
+import { OWNER_LABEL } from '../model/owner.js';
+import type { Reply } from '../model/reply-model.js';
 
 /** A reply as plain text: for the console, the CLI, notifications and screen readers. */
 export function renderText(reply: Omit<Reply, 'text'>): string {

@@ -1,4 +1,4 @@
-import type { SourceLink } from '../core/reply-model.js';
+import type { SourceLink } from '../model/reply-model.js';
 
 const KNOWN_PAGES: Record<string, string> = {
   'https://aws.amazon.com/compliance/shared-responsibility-model/': 'AWS Shared Responsibility Model',

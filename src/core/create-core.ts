@@ -10,11 +10,11 @@ import type { Knowledge } from '../knowledge/types.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import type { Store } from '../store/store.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
-import type { Effect } from './effects.js';
+import type { Effect } from '../model/effects.js';
 import { handleError, notice } from './handle-error.js';
-import type { IncomingAction, IncomingMessage, Platform } from './incoming.js';
-import { silentLogger, type Logger } from './logger.js';
-import { ACTION_IDS, type Reply } from './reply-model.js';
+import type { IncomingAction, IncomingMessage, Platform } from '../model/incoming.js';
+import { silentLogger, type Logger } from '../model/logger.js';
+import { ACTION_IDS, type Reply } from '../model/reply-model.js';
 import type { EffectSink, SrmCore } from './srm-core.js';
 
 /** Everything the core needs, passed in by the entry point (the core reads no environment). */

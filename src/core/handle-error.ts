@@ -1,8 +1,8 @@
 import { MESSAGES } from '../answers/messages.js';
 import { withText } from '../answers/render-text.js';
-import type { Effect } from './effects.js';
-import type { Logger } from './logger.js';
-import type { Reply } from './reply-model.js';
+import type { Effect } from '../model/effects.js';
+import type { Logger } from '../model/logger.js';
+import type { Reply } from '../model/reply-model.js';
 
 /** Friendly words for errors, by code; anything else gets the generic apology. */
 const APOLOGIES: Record<string, string> = { STORE_UNAVAILABLE: MESSAGES.apology.storeDown };

@@ -1,6 +1,6 @@
-import type { Effect } from './effects.js';
-import type { IncomingAction, IncomingMessage, Platform } from './incoming.js';
-import type { Reply } from './reply-model.js';
+import type { Effect } from '../model/effects.js';
+import type { IncomingAction, IncomingMessage, Platform } from '../model/incoming.js';
+import type { Reply } from '../model/reply-model.js';
 
 /** Delivers effects that the core produces on its own (quiz timers), not in answer to a message. */
 export type EffectSink = (effects: Effect[]) => Promise<void>;

@@ -1,4 +1,4 @@
-import type { Owner } from '../core/owner.js';
+import type { Owner } from '../model/owner.js';
 
 /** Service categories of the AWS model: who runs how much of the stack. */
 export type ServiceCategory = 'infrastructure' | 'container' | 'abstracted';

@@ -1,6 +1,6 @@
-import type { Effect } from '../core/effects.js';
-import type { IncomingAction, Platform } from '../core/incoming.js';
-import { ACTION_IDS, type Reply } from '../core/reply-model.js';
+import type { Effect } from '../model/effects.js';
+import type { IncomingAction, Platform } from '../model/incoming.js';
+import { ACTION_IDS, type Reply } from '../model/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
 import type { Store } from '../store/store.js';
 import type { QuestionBank, QuizSelection } from './question-bank.js';

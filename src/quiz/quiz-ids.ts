@@ -1,4 +1,4 @@
-import { OWNERS, type Owner } from '../core/owner.js';
+import { OWNERS, type Owner } from '../model/owner.js';
 
 /** Longest button value a platform sends (Slack's limit); longer values are refused unread. */
 export const MAX_ACTION_VALUE_LENGTH = 2_000;

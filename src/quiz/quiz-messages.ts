@@ -1,4 +1,4 @@
-import type { Owner } from '../core/owner.js';
+import type { Owner } from '../model/owner.js';
 
 /** Labels on the answer buttons, in the fixed order AWS, Customer, Shared. */
 export const ANSWER_LABEL: Record<Owner, string> = {

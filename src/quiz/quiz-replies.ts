@@ -1,6 +1,6 @@
 import { sourceLink } from '../answers/source-title.js';
-import { OWNERS } from '../core/owner.js';
-import { ACTION_IDS, type Reply, type ReplySection } from '../core/reply-model.js';
+import { OWNERS } from '../model/owner.js';
+import { ACTION_IDS, type Reply, type ReplySection } from '../model/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
 import { answerValue, revealValue } from './quiz-ids.js';
 import { ANSWER_LABEL, QUIZ_MESSAGES as M } from './quiz-messages.js';

@@ -1,8 +1,8 @@
-import type { Effect } from '../core/effects.js';
-import type { IncomingAction, Platform } from '../core/incoming.js';
+import type { Effect } from '../model/effects.js';
+import type { IncomingAction, Platform } from '../model/incoming.js';
 import type { Knowledge } from '../knowledge/types.js';
 import type { Store } from '../store/store.js';
-import { personToken } from '../core/person-token.js';
+import { personToken } from '../model/person-token.js';
 import { createQuestionBank } from './question-bank.js';
 import { parseQuizArgs } from './quiz-args.js';
 import { createQuizEngine, type EngineResult, type QuizContext, type RevealTimer } from './quiz-engine.js';

@@ -1,5 +1,5 @@
-import type { Platform } from '../core/incoming.js';
-import type { Owner } from '../core/owner.js';
+import type { Platform } from '../model/incoming.js';
+import type { Owner } from '../model/owner.js';
 import type { QuizQuestion } from '../knowledge/types.js';
 
 /** Where a quiz is in its life. Only 'asking' quizzes are running. */

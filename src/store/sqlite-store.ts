@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Owner } from '../core/owner.js';
+import type { Owner } from '../model/owner.js';
 import type { LeaderboardRow, PointsAward, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 import { guardStore, StoreUnavailableError } from './store-errors.js';

@@ -33,3 +33,20 @@ describe('the core knows no platform', () => {
     expect(offenders(/process\.env/)).toEqual([]);
   });
 });
+
+describe('layers: model at the bottom, core as the facade on top', () => {
+  const layer = (folder: string) => coreFiles.filter((f) => relative(join(ROOT, 'src'), f).startsWith(`${folder}/`));
+  const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+
+  it('src/model imports nothing else from src/', () => {
+    const outside = layer('model').flatMap((f) => importsOf(f).filter((i) => i.startsWith('../')).map((i) => `${relative(ROOT, f)} → ${i}`));
+    expect(layer('model').length).toBeGreaterThan(3);
+    expect(outside).toEqual([]);
+  });
+
+  it.each(['answers', 'quiz', 'store', 'understanding', 'knowledge', 'config'])('src/%s does not import src/core', (folder) => {
+    const upward = layer(folder).flatMap((f) => importsOf(f).filter((i) => /(^|\/)core\//.test(i)).map((i) => `${relative(ROOT, f)} → ${i}`));
+    expect(layer(folder).length).toBeGreaterThan(0);
+    expect(upward).toEqual([]);
+  });
+});

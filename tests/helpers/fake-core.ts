@@ -1,6 +1,6 @@
-import type { Effect } from '../../src/core/effects.js';
-import type { IncomingAction, IncomingMessage, Platform } from '../../src/core/incoming.js';
-import type { Reply } from '../../src/core/reply-model.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { IncomingAction, IncomingMessage, Platform } from '../../src/model/incoming.js';
+import type { Reply } from '../../src/model/reply-model.js';
 import type { EffectSink, SrmCore } from '../../src/core/srm-core.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import type { Store } from '../../src/store/store.js';
 import { blockAction, type SlackBody } from './slack-payloads.js';
 import type { CapturedCall } from './slack-web-api.js';

@@ -1,5 +1,5 @@
 import type { CardActionData } from '../../adapters/teams/render-card.js';
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { submitAction, type TestActivity } from './teams-activities.js';
 import type { ConnectorCall } from './teams-connector.js';
 

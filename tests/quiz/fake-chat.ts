@@ -1,5 +1,5 @@
-import type { Effect } from '../../src/core/effects.js';
-import type { Reply } from '../../src/core/reply-model.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { Reply } from '../../src/model/reply-model.js';
 import type { Store } from '../../src/store/store.js';
 
 /** A message as the fake chat platform holds it. */

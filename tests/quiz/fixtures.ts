@@ -1,4 +1,4 @@
-import type { Owner } from '../../src/core/owner.js';
+import type { Owner } from '../../src/model/owner.js';
 import type {
   Concern,
   Knowledge,

@@ -1,7 +1,7 @@
 import { sourceLink } from '../../src/answers/source-title.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { personToken as p } from '../../src/core/person-token.js';
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import { personToken as p } from '../../src/model/person-token.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { headerKey, questionKey, resultKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
 import { createHarness, ctx, removeDataDir, type QuizHarness } from './quiz-harness.js';

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Effect } from '../../src/core/effects.js';
-import type { Platform } from '../../src/core/incoming.js';
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { Platform } from '../../src/model/incoming.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
 import type { QuizContext } from '../../src/quiz/quiz-engine.js';
 import { createQuizService, type QuizService } from '../../src/quiz/quiz-service.js';

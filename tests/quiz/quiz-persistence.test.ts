@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personToken as p } from '../../src/core/person-token.js';
+import { personToken as p } from '../../src/model/person-token.js';
 import { headerKey, questionKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
 import { createFakeTime } from './fake-time.js';

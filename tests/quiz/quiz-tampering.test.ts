@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
 import { createHarness, ctx, removeDataDir, type QuizHarness } from './quiz-harness.js';
 

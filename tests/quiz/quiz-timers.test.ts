@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Effect } from '../../src/core/effects.js';
+import type { Effect } from '../../src/model/effects.js';
 import { createQuizService } from '../../src/quiz/quiz-service.js';
 import { createSqliteStore } from '../../src/store/sqlite-store.js';
 import { StoreUnavailableError } from '../../src/store/store-errors.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { personToken as p } from '../../src/core/person-token.js';
+import { personToken as p } from '../../src/model/person-token.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { questionKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';

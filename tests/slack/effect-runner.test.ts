@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { webApi } from '@slack/bolt';
 import { createEffectRunner, RESPONSE_URL_MAX_USES, type ReplyTarget } from '../../adapters/slack/effect-runner.js';
-import type { Effect } from '../../src/core/effects.js';
+import type { Effect } from '../../src/model/effects.js';
 import { createSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { RecordingLogger } from '../helpers/slack-server.js';

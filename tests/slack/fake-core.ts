@@ -1,6 +1,6 @@
-import type { Effect } from '../../src/core/effects.js';
-import type { IncomingAction, IncomingMessage } from '../../src/core/incoming.js';
-import { ACTION_IDS, type Reply } from '../../src/core/reply-model.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { IncomingAction, IncomingMessage } from '../../src/model/incoming.js';
+import { ACTION_IDS, type Reply } from '../../src/model/reply-model.js';
 import { RecordingCore } from '../helpers/fake-core.js';
 
 /** A reply shaped like a real answer that echoes the question (to exercise escaping). */

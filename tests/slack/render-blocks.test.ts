@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { baseActionId, renderBlocks, SLACK_LIMITS } from '../../adapters/slack/render-blocks.js';
-import type { Owner } from '../../src/core/owner.js';
-import { personToken } from '../../src/core/person-token.js';
-import { ACTION_IDS, type Reply } from '../../src/core/reply-model.js';
+import type { Owner } from '../../src/model/owner.js';
+import { personToken } from '../../src/model/person-token.js';
+import { ACTION_IDS, type Reply } from '../../src/model/reply-model.js';
 import { answerReply } from './fake-core.js';
 
 type AnyBlock = {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/create-core.js';
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 import { appMention, blockAction, slashCommand } from '../helpers/slack-payloads.js';
 import { settle, startSlackTestServer, waitFor, type SlackTestServer } from '../helpers/slack-server.js';

@@ -1,9 +1,9 @@
-import type { Effect } from '../../src/core/effects.js';
-import type { IncomingAction, IncomingMessage } from '../../src/core/incoming.js';
-import { ACTION_IDS, type Reply } from '../../src/core/reply-model.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { IncomingAction, IncomingMessage } from '../../src/model/incoming.js';
+import { ACTION_IDS, type Reply } from '../../src/model/reply-model.js';
 import { RecordingCore } from '../helpers/fake-core.js';
 import type { TeamsStore } from '../../adapters/teams/teams-bot.js';
-import type { Logger } from '../../src/core/logger.js';
+import type { Logger } from '../../src/model/logger.js';
 
 /** A typical answer, as the core would build it. */
 export function answerReply(overrides: Partial<Reply> = {}): Reply {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_BYTE_BUDGET, byteSize, renderCard, renderCardMessage } from '../../adapters/teams/render-card.js';
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { answerReply } from './fake-core.js';
 
 function find(card: unknown, predicate: (node: Record<string, any>) => boolean): Record<string, any>[] {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEAMS_STRINGS } from '../../adapters/teams/teams-strings.js';
-import { ACTION_IDS } from '../../src/core/reply-model.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import {
   BOT_ID,
   CHANNEL_CONVERSATION,
