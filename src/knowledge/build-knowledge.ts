@@ -1,3 +1,4 @@
+import { deriveResponsibility } from './derive-responsibility.js';
 import type { KnowledgeFiles } from './load-knowledge.js';
 import type {
   Concept,
@@ -22,14 +23,14 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   for (const s of files.services.services) services.set(s.id, { ...s, variants: [] });
   for (const s of services.values()) if (s.variantOf) services.get(s.variantOf)?.variants.push(s.id);
 
-  const concerns = new Map<string, Concern>(files.concerns.concerns.map((c) => [c.id, c]));
+  const concerns = new Map<string, Concern>(files.concerns.concerns.map((c) => [c.id, { ...c, general: deriveResponsibility(c.general) }]));
   const concepts = new Map<string, Concept>(files.concepts.concepts.map((c) => [c.id, c]));
-  const defaults = new Map<string, Responsibility>(files.defaults.defaults.map(({ concern, ...r }) => [concern, r]));
+  const defaults = new Map<string, Responsibility>(files.defaults.defaults.map(({ concern, ...r }) => [concern, deriveResponsibility(r)]));
 
   const tables = new Map<string, ServiceTable>();
   for (const { data } of files.responsibilities) {
     tables.set(data.service, {
-      entries: new Map(data.entries.map(({ concern, ...r }) => [concern, r])),
+      entries: new Map(data.entries.map(({ concern, ...r }) => [concern, deriveResponsibility(r)])),
       notApplicable: new Set(data.notApplicable),
       withheld: new Set(data.withheld),
     });

@@ -15,12 +15,39 @@ const owner = z.enum(['aws', 'customer', 'shared']);
 const text = z.string().trim().min(1);
 const terms = z.array(z.string().trim().min(1)).min(1);
 
-const responsibility = z.object({
-  owner,
-  aws: text,
-  customer: text,
-  sources: z.array(sourceUrl).min(1, 'at least one source URL is required'),
+const side = z.enum(['aws', 'customer']);
+
+/** A condition that puts a duty in force only when the question names it ("runtime update mode: Manual"). */
+const condition = z.object({
+  label: text,
+  terms,
 });
+
+/** One act and who does it. Owners of entries are derived from their duties, never written. */
+const duty = z.object({
+  by: side,
+  does: text,
+  /** Words people use for this act ("turn on", "lifecycle rules"): they select this duty. */
+  terms: z.array(z.string().trim().min(1)).default([]),
+  when: condition.optional(),
+});
+
+const responsibility = z
+  .object({
+    duties: z.array(duty).min(1, 'at least one duty is required'),
+    /** What the other side does here that is not a duty of its own (context for the answer). */
+    otherSide: text.optional(),
+    sources: z.array(sourceUrl).min(1, 'at least one source URL is required'),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.duties.some((d) => !d.when)) {
+      ctx.addIssue({ code: 'custom', path: ['duties'], message: 'needs at least one duty without a condition (when)' });
+    }
+    const sides = new Set(r.duties.filter((d) => !d.when).map((d) => d.by));
+    if (sides.size === 2 && r.otherSide) {
+      ctx.addIssue({ code: 'custom', path: ['otherSide'], message: 'a shared entry says each side in its duties, not in otherSide' });
+    }
+  });
 
 export const servicesFileSchema = z.object({
   services: z
@@ -59,15 +86,18 @@ export const concernsFileSchema = z.object({
     .min(1),
 });
 
+/** A responsibility entry of a service or of the defaults: the concern it answers, then its duties. */
+const concernEntry = z.intersection(z.object({ concern: id }), responsibility);
+
 export const defaultsFileSchema = z.object({
-  defaults: z.array(responsibility.extend({ concern: id })),
+  defaults: z.array(concernEntry),
 });
 
 export const responsibilitiesFileSchema = z.object({
   service: id,
   notApplicable: z.array(id).default([]),
   withheld: z.array(id).default([]),
-  entries: z.array(responsibility.extend({ concern: id })).default([]),
+  entries: z.array(concernEntry).default([]),
 });
 
 export const conceptsFileSchema = z.object({

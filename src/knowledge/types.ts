@@ -26,11 +26,35 @@ export interface Service {
   variants: string[];
 }
 
-/** Who does what for one concern, with the AWS pages that back it. */
+/** One side of the line. */
+export type Side = 'aws' | 'customer';
+
+/** Words in a question that put a conditional duty in force ("runtime update mode: Manual"). */
+export interface Condition {
+  label: string;
+  terms: string[];
+}
+
+/** One act and who does it. */
+export interface Duty {
+  by: Side;
+  does: string;
+  /** Words people use for this act; they select it. */
+  terms: string[];
+  /** Only in force when the question names this condition. */
+  when?: Condition;
+}
+
+/** Who does what for one concern, as duties, with the AWS pages that back it. */
 export interface Responsibility {
+  duties: Duty[];
+  /** Derived: aws when only AWS has unconditional duties, customer when only the customer does, else shared. */
   owner: Owner;
+  /** Derived summaries of each side's part (its unconditional duties, or the entry's otherSide note). */
   aws: string;
   customer: string;
+  /** What the other side does that is not a duty of its own. */
+  otherSide?: string;
   sources: string[];
 }
 

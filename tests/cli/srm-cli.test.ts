@@ -60,7 +60,9 @@ describe('srm ask', () => {
 describe('srm kb', () => {
   it('prints the counts as JSON', async () => {
     const stats = JSON.parse((await srm(['kb', 'stats', '--json'])).stdout);
-    expect(Object.keys(stats).sort()).toEqual(['concepts', 'concerns', 'quizQuestions', 'quizScenarios', 'responsibilities', 'services', 'unsourced']);
+    expect(Object.keys(stats).sort()).toEqual(['concepts', 'concerns', 'duties', 'quizQuestions', 'quizScenarios', 'responsibilities', 'services', 'sharedUnsplit', 'unsourced']);
+    expect(stats.duties).toBeGreaterThan(stats.responsibilities);
+    expect(stats.sharedUnsplit).toBe(0);
     expect(stats.services).toBeGreaterThanOrEqual(50);
     expect(stats.unsourced).toBe(0);
   });
@@ -75,10 +77,10 @@ describe('srm kb', () => {
     const dir = mkdtempSync(join(tmpdir(), 'srm-kb-'));
     cpSync(KNOWLEDGE_DIR, join(dir, 'knowledge'), { recursive: true });
     const file = join(dir, 'knowledge', 'responsibilities', 'ec2.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/owner: customer/, 'owner: nobody'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/- by: customer/, '- by: nobody'));
     const run = await srm(['kb', 'check'], { env: { KNOWLEDGE_DIR: join(dir, 'knowledge') } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/knowledge\/responsibilities\/ec2\.yaml: entry "[a-z-]+", field "owner"/);
+    expect(run.stderr).toMatch(/knowledge\/responsibilities\/ec2\.yaml: entry "[a-z-]+", field "duties\.\d+\.by"/);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 });

@@ -26,6 +26,15 @@ describe('the shipped knowledge base', () => {
     },
   );
 
+  it('derives every owner from the duties in force: one side only → that side, both → shared', () => {
+    for (const id of knowledge.services.keys()) {
+      for (const entry of knowledge.entriesFor(id)) {
+        const sides = new Set(entry.duties.filter((d) => !d.when).map((d) => d.by));
+        expect(entry.owner).toBe(sides.size === 2 ? 'shared' : [...sides][0]);
+      }
+    }
+  });
+
   it('models the variants that change the answer', () => {
     expect(knowledge.services.get('eks')?.variants.sort()).toEqual(
       ['eks-control-plane', 'eks-fargate', 'eks-managed-node-groups', 'eks-self-managed-nodes'],
@@ -94,11 +103,11 @@ describe('a broken knowledge file', () => {
     throw new Error('the knowledge base loaded although it is broken');
   }
 
-  it('names file, entry and field for a bad owner value', () => {
-    const target = brokenCopy('responsibilities/rds.yaml', (t) => t.replace(/concern: platform-patching\n  owner: aws/, 'concern: platform-patching\n  owner: amazon'));
+  it('names file, entry and field for a bad side on a duty', () => {
+    const target = brokenCopy('responsibilities/rds.yaml', (t) => t.replace(/concern: platform-patching\n    duties:\n      - by: aws/, 'concern: platform-patching\n    duties:\n      - by: amazon'));
     const [problem] = loadError(target).problems;
-    expect(problem).toMatchObject({ file: 'knowledge/responsibilities/rds.yaml', entry: 'platform-patching', field: 'owner' });
-    expect(loadError(target).message).toContain('knowledge/responsibilities/rds.yaml: entry "platform-patching", field "owner"');
+    expect(problem).toMatchObject({ file: 'knowledge/responsibilities/rds.yaml', entry: 'platform-patching', field: 'duties.0.by' });
+    expect(loadError(target).message).toContain('knowledge/responsibilities/rds.yaml: entry "platform-patching", field "duties.0.by"');
   });
 
   it('names the unknown service a file refers to', () => {
@@ -123,7 +132,7 @@ describe('a broken knowledge file', () => {
   });
 
   it('reports a missing source', () => {
-    const target = brokenCopy('defaults.yaml', (t) => t.replace(/  sources:\n  - https:\/\/aws\.amazon\.com\/compliance\/shared-responsibility-model\/\n/, '  sources: []\n'));
+    const target = brokenCopy('defaults.yaml', (t) => t.replace(/    sources:\n      - https:\/\/aws\.amazon\.com\/compliance\/shared-responsibility-model\/\n/, '    sources: []\n'));
     expect(loadError(target).problems).toContainEqual(expect.objectContaining({ file: 'knowledge/defaults.yaml', entry: 'physical-security', field: 'sources' }));
   });
 
@@ -137,5 +146,19 @@ describe('a broken knowledge file', () => {
     const [problem] = loadError(target).problems;
     expect(problem?.file).toBe('knowledge/concerns.yaml');
     expect(problem?.message).toMatch(/^YAML syntax error at line \d+, column \d+/);
+  });
+
+  it('refuses an entry whose only duties are conditional', () => {
+    const target = brokenCopy('responsibilities/rds.yaml', (t) =>
+      t.replace(/concern: platform-patching\n    duties:\n      - by: aws\n/, 'concern: platform-patching\n    duties:\n      - by: aws\n        when: { label: always, terms: [always] }\n'),
+    );
+    expect(loadError(target).problems).toContainEqual(expect.objectContaining({ file: 'knowledge/responsibilities/rds.yaml', entry: 'platform-patching', field: 'duties' }));
+  });
+
+  it('refuses an otherSide note on a shared entry (each side is a duty there)', () => {
+    const target = brokenCopy('responsibilities/efs.yaml', (t) =>
+      t.replace(/(concern: encryption-at-rest\n    duties:\n)/, '$1      - by: customer\n        does: extra\n').replace(/(concern: encryption-at-rest\n)/, '$1    otherSide: not allowed here\n'),
+    );
+    expect(loadError(target).problems).toContainEqual(expect.objectContaining({ file: 'knowledge/responsibilities/efs.yaml', entry: 'encryption-at-rest', field: 'otherSide' }));
   });
 });

@@ -1,3 +1,4 @@
+import { deriveResponsibility } from '../../src/knowledge/derive-responsibility.js';
 import type { Owner } from '../../src/model/owner.js';
 import type {
   Concern,
@@ -24,7 +25,7 @@ const concern = (id: string, label: string, terms: string[], resolvesTo: string[
   id,
   label,
   terms,
-  general: { owner: 'aws', aws: 'General AWS part.', customer: 'General customer part.', sources: ['https://aws.amazon.com/g'] },
+  general: deriveResponsibility({ duties: [{ by: 'aws', does: 'General AWS part.', terms: [] }], otherSide: 'General customer part.', sources: ['https://aws.amazon.com/g'] }),
   resolvesTo,
   contextTerms: [],
 });
@@ -32,10 +33,14 @@ const concern = (id: string, label: string, terms: string[], resolvesTo: string[
 const entry = (serviceId: string, concernId: string, owner: Owner): ResolvedResponsibility => ({
   serviceId,
   concernId,
-  owner,
-  aws: `AWS part for ${serviceId}/${concernId}.`,
-  customer: owner === 'aws' ? 'Nothing.' : `Customer part for ${serviceId}/${concernId}.`,
-  sources: [`https://docs.aws.amazon.com/${serviceId}/${concernId}`],
+  ...deriveResponsibility({
+    duties: [
+      ...(owner === 'customer' ? [] : [{ by: 'aws' as const, does: `AWS part for ${serviceId}/${concernId}.`, terms: [] }]),
+      ...(owner === 'aws' ? [] : [{ by: 'customer' as const, does: `Customer part for ${serviceId}/${concernId}.`, terms: [] }]),
+    ],
+    ...(owner === 'aws' ? { otherSide: 'Nothing.' } : owner === 'customer' ? { otherSide: `AWS part for ${serviceId}/${concernId}.` } : {}),
+    sources: [`https://docs.aws.amazon.com/${serviceId}/${concernId}`],
+  }),
   origin: 'service',
 });
 
