@@ -108,6 +108,8 @@ export const conceptsFileSchema = z.object({
         title: text,
         terms,
         summary: text,
+        /** Whose it is, for concepts that are one side's part ("security of the cloud" → aws). */
+        owner: owner.optional(),
         points: z.array(text).default([]),
         sources: z.array(sourceUrl).min(1, 'at least one source URL is required'),
       }),

@@ -86,6 +86,8 @@ export interface Concept {
   title: string;
   terms: string[];
   summary: string;
+  /** Whose it is, for concepts that are one side's part. */
+  owner?: Owner;
   points: string[];
   sources: string[];
 }
