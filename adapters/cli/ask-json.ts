@@ -1,4 +1,5 @@
 import { answerQuestion } from '../../src/answers/answer-question.js';
+import type { AnswerPart } from '../../src/answers/answer-outcome.js';
 import type { Owner } from '../../src/model/owner.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
 import type { Understand } from '../../src/understanding/understand.js';
@@ -13,6 +14,8 @@ export interface AskResult {
   concern: string | null;
   confidence: number;
   text: string;
+  /** For a question about several services: every part, in the order asked. */
+  parts?: AnswerPart[];
 }
 
 /** Answers one question the way chat would, as a flat record. */
@@ -28,5 +31,6 @@ export function ask(knowledge: Knowledge, understand: Understand, question: stri
     concern: outcome.concernLabel,
     confidence: outcome.answered ? Math.round(u.confidence * 100) / 100 : 0,
     text: outcome.reply.text,
+    ...(outcome.parts ? { parts: outcome.parts } : {}),
   };
 }

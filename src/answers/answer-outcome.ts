@@ -11,4 +11,15 @@ export interface AnswerOutcome {
   serviceId: string | null;
   serviceName: string | null;
   concernLabel: string | null;
+  /** The concern answered, for follow-ups ("and for Lambda?") in the same thread. */
+  concernId?: string;
+  /** For a question about several services: each part's service, concern and owner, in the order asked. */
+  parts?: AnswerPart[];
+}
+
+/** One part of a two-part answer, for `srm ask --json`. */
+export interface AnswerPart {
+  service: string | null;
+  concern: string | null;
+  owner: Owner | null;
 }

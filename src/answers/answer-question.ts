@@ -1,33 +1,84 @@
-import type { Knowledge } from '../knowledge/types.js';
+import type { Knowledge, Side } from '../knowledge/types.js';
 import type { Understanding } from '../understanding/understanding.js';
 import type { AnswerOutcome } from './answer-outcome.js';
 import { composeComparison } from './compose-comparison.js';
 import { composeConcept } from './compose-concept.js';
-import { composeDecline, composeHelp } from './compose-help.js';
-import { composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
+import { composeConfigurationFallback } from './compose-configuration-fallback.js';
+import { composeDecline, composeHelp, composeThanks } from './compose-help.js';
+import { type AnswerCues, composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
+import { composeParts } from './compose-parts.js';
 import { composeServiceCard } from './compose-service-card.js';
 
 /** Below this, the bot does not give an owner; it declines and says what it can answer. */
 export const MIN_CONFIDENCE = 0.6;
 
-/** Turns an understood question into a reply. Commands (quiz, tour) are handled by the core. */
-export function answerQuestion(knowledge: Knowledge, u: Understanding): AnswerOutcome {
-  if (u.intent !== 'help' && u.intent !== 'decline' && u.confidence < MIN_CONFIDENCE) return composeDecline('not-understood');
-  switch (u.intent) {
+/** What a thread (or DM) last talked about, so an elliptical follow-up ("and for Lambda?") can lean on it. */
+export interface ConversationContext {
+  serviceId?: string;
+  concernId?: string;
+  side?: Side;
+}
+
+/**
+ * Turns an understood question into a reply. An elliptical follow-up borrows what it lacks from the
+ * conversation: the service ("and who encrypts it?"), or the concern and side ("and for Lambda?").
+ * Commands (quiz, tour) are handled by the core.
+ */
+export function answerQuestion(knowledge: Knowledge, u: Understanding, context?: ConversationContext): AnswerOutcome {
+  const q = context && u.followUp ? withContext(knowledge, u, context) : u;
+  if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.confidence < MIN_CONFIDENCE) return composeDecline('not-understood');
+  const cues: AnswerCues = { stemmed: q.stemmed, ...(q.side ? { side: q.side } : {}), ...(q.claim ? { claim: q.claim } : {}) };
+  switch (q.intent) {
     case 'who-owns': {
-      const [ref] = u.services;
-      if (!ref) return composeGeneralAnswer(knowledge, u.concernIds[0]!);
-      return composeOwnerAnswer(knowledge, ref.candidates, u.concernIds, u.concernsTied);
+      if (q.parts) return composeParts(knowledge, q.parts, q.claim);
+      const [ref] = q.services;
+      if (!ref) return composeGeneralAnswer(knowledge, q.concernIds[0]!, cues);
+      if (q.fallbackFeature) return composeConfigurationFallback(knowledge, ref.candidates[0]!, q.fallbackFeature);
+      return composeOwnerAnswer(knowledge, ref.candidates, q.concernIds, q.concernsTied, cues);
     }
     case 'service-card':
-      return composeServiceCard(knowledge, u.services[0]!.candidates[0]!);
+      return composeServiceCard(knowledge, q.services[0]!.candidates[0]!);
     case 'compare':
-      return composeComparison(knowledge, u.services.map((r) => r.candidates[0]!), u.concernIds[0]);
+      return composeComparison(knowledge, q.services.map((r) => r.candidates[0]!), q.concernIds[0]);
     case 'concept':
-      return composeConcept(knowledge, u.conceptId!);
+      return composeConcept(knowledge, q.conceptId!);
     case 'decline':
-      return composeDecline(u.declineReason ?? 'not-understood');
+      return composeDecline(q.declineReason ?? 'not-understood');
+    case 'thanks':
+      return composeThanks();
     default:
       return { reply: composeHelp(), answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
   }
+}
+
+/** What the conversation remembers after an answer, for the next follow-up; undefined when the answer was about nothing. */
+export function nextContext(outcome: AnswerOutcome, u: Understanding, previous?: ConversationContext): ConversationContext | undefined {
+  if (!outcome.serviceId && !outcome.concernId) return undefined;
+  const side = u.side ?? previous?.side;
+  return {
+    ...(outcome.serviceId ? { serviceId: outcome.serviceId } : {}),
+    ...(outcome.concernId ? { concernId: outcome.concernId } : {}),
+    ...(side ? { side } : {}),
+  };
+}
+
+/** The question with what it lacks taken from the conversation; unchanged when the conversation cannot help. */
+function withContext(knowledge: Knowledge, u: Understanding, context: ConversationContext): Understanding {
+  const hasService = u.services.length > 0;
+  const hasConcern = u.concernIds.length > 0;
+  const side = u.side ?? context.side;
+  const sided = side ? { side } : {};
+  if (hasService && !hasConcern && context.concernId && knowledge.concerns.has(context.concernId)) {
+    return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, confidence: Math.max(u.confidence, 0.8) };
+  }
+  const service = context.serviceId && knowledge.services.has(context.serviceId) ? { candidates: [context.serviceId], generic: false, corrected: false } : undefined;
+  if (!hasService && hasConcern && service) {
+    return { ...u, ...sided, intent: 'who-owns', services: [service], confidence: Math.max(u.confidence, 0.8) };
+  }
+  // "and the ones we imported?", "and in Manual mode?": same service and concern, under the condition named now.
+  const understood = u.intent !== 'decline' || u.declineReason === 'not-understood';
+  if (!hasService && !hasConcern && understood && service && context.concernId && knowledge.concerns.has(context.concernId)) {
+    return { ...u, ...sided, intent: 'who-owns', services: [service], concernIds: [context.concernId], confidence: 0.8 };
+  }
+  return u;
 }

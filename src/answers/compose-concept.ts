@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/types.js';
 import type { AnswerOutcome } from './answer-outcome.js';
+import { MESSAGES } from './messages.js';
 import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
 
@@ -9,7 +10,7 @@ export function composeConcept(knowledge: Knowledge, conceptId: string): AnswerO
   const related = [...knowledge.concepts.values()].filter((c) => c.id !== concept.id).slice(0, 2);
   const reply = withText({
     kind: 'concept',
-    headline: concept.title,
+    headline: concept.owner ? `${concept.title}: ${MESSAGES.conceptOwner[concept.owner]}` : concept.title,
     sections: [
       { title: 'In short', body: concept.summary },
       ...(concept.points.length ? [{ title: 'Key points', body: concept.points.map((p) => `• ${p}`).join('\n') }] : []),
@@ -18,5 +19,5 @@ export function composeConcept(knowledge: Knowledge, conceptId: string): AnswerO
     suggestions: related.map((c) => `what is ${c.title.replace(/\s*\(.*\)$/, '')}?`),
     actions: [],
   });
-  return { reply, answered: true, owner: null, serviceId: null, serviceName: null, concernLabel: null };
+  return { reply, answered: true, owner: concept.owner ?? null, serviceId: null, serviceName: null, concernLabel: null };
 }

@@ -31,3 +31,9 @@ export function composeDecline(reason: DeclineReason): AnswerOutcome {
   });
   return { reply, answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
 }
+
+/** A short "you're welcome" to a thank-you, not the help page. */
+export function composeThanks(): AnswerOutcome {
+  const reply = withText({ kind: 'notice', headline: MESSAGES.thanks, sections: [], sources: [], suggestions: [], actions: [] });
+  return { reply, answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
+}

@@ -1,6 +1,7 @@
 import type { Owner } from '../model/owner.js';
 import type { Reply, ReplyAction } from '../model/reply-model.js';
-import type { Knowledge, ResolvedResponsibility, Service } from '../knowledge/types.js';
+import type { Concern, Duty, Knowledge, ResolvedResponsibility, Responsibility, Service, Side } from '../knowledge/types.js';
+import { type DutyChoice, type DutyCues, selectDuty } from '../understanding/select-duty.js';
 import { answerId, askAction, feedbackActions, serviceAction } from './action-values.js';
 import type { AnswerOutcome } from './answer-outcome.js';
 import { categoryWhy } from './category-notes.js';
@@ -8,6 +9,11 @@ import { concreteConcern, findEntries } from './find-entries.js';
 import { capitalise, inSentence, MESSAGES } from './messages.js';
 import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
+
+/** What the question says beyond its service and concern: the words that pick a duty, its side, a claim to judge. */
+export interface AnswerCues extends DutyCues {
+  claim?: Side;
+}
 
 const WHY_GENERAL: Record<Owner, string> = {
   aws: 'This is security "of" the cloud: the infrastructure AWS runs for every service, from the host operating system and virtualization layer down to the buildings.',
@@ -24,37 +30,85 @@ export function composeOwnerAnswer(
   candidates: string[],
   concernIds: string[],
   concernsTied = false,
+  cues?: AnswerCues,
 ): AnswerOutcome {
   const concernId = concernIds[0]!;
   const found = candidates.flatMap((id) => findEntries(knowledge, id, concernId).entries);
   if (found.length === 0) return composeNoAnswer(knowledge, candidates[0]!, concernId);
 
-  const owners = new Set(found.map((e) => e.owner));
+  const owners = new Set(found.map((e) => ownerFor(e, cues)));
   if (owners.size > 1) return composeClarifyServices(knowledge, found, concernId, candidates);
 
   if (concernsTied && concernIds[1]) {
     const other = candidates.flatMap((id) => findEntries(knowledge, id, concernIds[1]!).entries);
-    if (other.length > 0 && other[0]!.owner !== found[0]!.owner) {
+    if (other.length > 0 && ownerFor(other[0]!, cues) !== ownerFor(found[0]!, cues)) {
       return composeClarifyConcerns(knowledge, candidates[0]!, [concernId, concernIds[1]]);
     }
   }
-  return composeEntryAnswer(knowledge, found[0]!, found.slice(1), concernIds.slice(1));
+  return composeEntryAnswer(knowledge, found[0]!, found.slice(1), concernIds.slice(1), cues);
 }
 
-/** The answer card for one resolved entry. */
+/** The duties a question is about in an entry; with no cues, the whole entry. */
+function choose(entry: Responsibility, cues: AnswerCues | undefined): DutyChoice {
+  return cues ? selectDuty(entry, cues) : { inForce: entry.duties.filter((d) => !d.when) };
+}
+
+/** The owner of what the question asks about: the chosen duty's side, or the entry's owner. */
+function ownerFor(entry: Responsibility, cues: AnswerCues | undefined): Owner {
+  const choice = choose(entry, cues);
+  if (choice.focus) return choice.focus.by;
+  return entry.owner;
+}
+
+/** One side's part among the duties in force (the entry's note about the other side when it has none). */
+function sidePart(choice: DutyChoice, entry: Responsibility, side: Side): string {
+  const own = choice.inForce.filter((d: Duty) => d.by === side).map((d) => d.does);
+  if (own.length) return own.join(' ');
+  return side === 'aws' ? (entry.owner === 'aws' ? entry.aws : (entry.otherSide ?? entry.aws)) : (entry.otherSide ?? entry.customer);
+}
+
+/** "Yes — ", "No — " or "Partly — " before a headline that judges a statement; nothing for a plain question. */
+function verdictPrefix(claim: Side | undefined, owner: Owner): string {
+  if (!claim) return '';
+  const word = owner === 'shared' ? MESSAGES.verdict.partly : owner === claim ? MESSAGES.verdict.yes : MESSAGES.verdict.no;
+  return `${word} — `;
+}
+
+/** A headline with its verdict and condition: "No — you own … (runtime update mode: Manual)". */
+function headlineOf(main: string, claim: Side | undefined, owner: Owner, condition?: string): string {
+  const prefix = verdictPrefix(claim, owner);
+  const body = prefix && !main.startsWith('AWS') ? main.charAt(0).toLowerCase() + main.slice(1) : main;
+  return `${prefix}${body}${condition ? ` (${condition})` : ''}`;
+}
+
+/** "encryption at rest on Amazon EFS"; "identity and access management on AWS" where the service is named for the concern. */
+function subjectOf(concern: Concern, service: Service): string {
+  const label = inSentence(concern.label);
+  const words = (text: string) => text.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
+  const name = new Set(words(service.name));
+  const overlap = words(concern.label).filter((w) => name.has(w)).length;
+  return overlap >= 2 ? `${label} on AWS` : `${label} on ${service.name}`;
+}
+
+/** The answer card for one resolved entry: the duty asked about first, then the other side's part. */
 export function composeEntryAnswer(
   knowledge: Knowledge,
   entry: ResolvedResponsibility,
   alsoTrueFor: ResolvedResponsibility[] = [],
   otherConcerns: string[] = [],
+  cues?: AnswerCues,
 ): AnswerOutcome {
   const service = knowledge.services.get(entry.serviceId)!;
   const concern = knowledge.concerns.get(entry.concernId)!;
-  const subject = `${inSentence(concern.label)} on ${service.name}`;
+  const subject = subjectOf(concern, service);
   const same = alsoTrueFor.map((e) => knowledge.services.get(e.serviceId)!.name).filter((n) => n !== service.name);
+  const choice = choose(entry, cues);
+  const owner: Owner = choice.focus ? choice.focus.by : entry.owner;
+  const partial = choice.focus !== undefined && choice.focus.by !== entry.owner && !choice.condition;
+  const main = partial ? MESSAGES.dutyHeadline[choice.focus!.by](subject) : MESSAGES.headline[owner](subject);
+  const sides: Side[] = owner === 'aws' ? ['aws', 'customer'] : ['customer', 'aws'];
   const sections = [
-    { title: MESSAGES.section.aws, body: entry.aws },
-    { title: MESSAGES.section.customer, body: entry.customer },
+    ...sides.map((side) => ({ title: MESSAGES.section[side], body: sidePart(choice, entry, side) })),
     { title: MESSAGES.section.why, body: categoryWhy(service) + (same.length ? ` ${MESSAGES.sameForAll(same.join(', '))}` : '') },
   ];
   const cardService = topService(knowledge, service);
@@ -64,8 +118,8 @@ export function composeEntryAnswer(
   ];
   const reply: Reply = withText({
     kind: 'answer',
-    headline: MESSAGES.headline[entry.owner](subject),
-    owner: entry.owner,
+    headline: headlineOf(main, cues?.claim, owner, choice.condition?.label),
+    owner,
     serviceName: service.name,
     concernLabel: concern.label,
     sections,
@@ -73,28 +127,33 @@ export function composeEntryAnswer(
     suggestions: suggestions(knowledge, service, concern.id, otherConcerns),
     actions,
   });
-  return { reply, answered: true, owner: entry.owner, serviceId: service.id, serviceName: service.name, concernLabel: concern.label };
+  return { reply, answered: true, owner, serviceId: service.id, serviceName: service.name, concernLabel: concern.label, concernId: concern.id };
 }
 
-/** "Who owns <concern>?" with no service: the general rule. */
-export function composeGeneralAnswer(knowledge: Knowledge, concernId: string): AnswerOutcome {
+/** "Who owns <concern>?" with no service: the general rule, or the general duty the question points at. */
+export function composeGeneralAnswer(knowledge: Knowledge, concernId: string, cues?: AnswerCues): AnswerOutcome {
   const concern = knowledge.concerns.get(concernId)!;
-  const { owner, aws, customer, sources } = concern.general;
+  const general = concern.general;
+  const choice = choose(general, cues);
+  const owner: Owner = choice.focus ? choice.focus.by : general.owner;
+  const subject = MESSAGES.generalSubject(inSentence(concern.label));
+  const partial = choice.focus !== undefined && choice.focus.by !== general.owner && !choice.condition;
+  const main = partial ? MESSAGES.dutyHeadline[choice.focus!.by](subject) : MESSAGES.headline[owner](subject);
+  const sides: Side[] = owner === 'aws' ? ['aws', 'customer'] : ['customer', 'aws'];
   const reply = withText({
     kind: 'answer',
-    headline: MESSAGES.headline[owner](MESSAGES.generalSubject(inSentence(concern.label))),
+    headline: headlineOf(main, cues?.claim, owner, choice.condition?.label),
     owner,
     concernLabel: concern.label,
     sections: [
-      { title: MESSAGES.section.aws, body: aws },
-      { title: MESSAGES.section.customer, body: customer },
+      ...sides.map((side) => ({ title: MESSAGES.section[side], body: sidePart(choice, general as Responsibility, side) })),
       { title: MESSAGES.section.why, body: WHY_GENERAL[owner] },
     ],
-    sources: sources.map(sourceLink),
+    sources: general.sources.map(sourceLink),
     suggestions: [`who owns ${inSentence(concern.label)} on EC2?`, `who owns ${inSentence(concern.label)} on Lambda?`],
     actions: feedbackActions(answerId(null, concern.id), { up: MESSAGES.followUp.helpful, down: MESSAGES.followUp.notHelpful }),
   });
-  return { reply, answered: true, owner, serviceId: null, serviceName: null, concernLabel: concern.label };
+  return { reply, answered: true, owner, serviceId: null, serviceName: null, concernLabel: concern.label, concernId: concern.id };
 }
 
 function composeNoAnswer(knowledge: Knowledge, serviceId: string, concernId: string): AnswerOutcome {
@@ -185,6 +244,9 @@ function topService(knowledge: Knowledge, service: Service): Service {
 function suggestions(knowledge: Knowledge, service: Service, concernId: string, otherConcerns: string[]): string[] {
   const picks = [...otherConcerns, 'encryption-at-rest', 'identity-access', 'backups-dr', 'guest-os-patching', 'firewall-rules']
     .filter((id) => id !== concernId && knowledge.concerns.has(id))
-    .filter((id) => !('none' in knowledge.lookup(service.id, id)));
+    .filter((id) => {
+      const answer = knowledge.lookup(service.id, id);
+      return !('none' in answer) && answer.origin !== 'default';
+    });
   return [...new Set(picks)].slice(0, 2).map((id) => `who owns ${inSentence(knowledge.concerns.get(id)!.label)} on ${service.name}?`);
 }

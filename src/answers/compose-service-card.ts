@@ -12,7 +12,7 @@ import { sourceLink } from './source-title.js';
 /** Everything the knowledge base says about one service (columns per variant for a service that has them). */
 export function composeServiceCard(knowledge: Knowledge, serviceId: string): AnswerOutcome {
   const service = knowledge.services.get(serviceId)!;
-  const columns = service.variants.length > 0 && !knowledge.entriesFor(service.id).some((e) => e.origin === 'service')
+  const columns = service.variants.length > 0
     ? service.variants.map((id) => knowledge.services.get(id)!)
     : [service];
   const rows: OwnerRow[] = [];

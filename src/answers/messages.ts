@@ -17,7 +17,23 @@ export const MESSAGES = {
   noSourcedAnswer: (concern: string, service: string) =>
     `I don't have a sourced answer for ${concern} on ${service} yet, so I won't guess.`,
   generalAnswerOffer: 'Here is the general rule instead.',
-  generalSubject: (concern: string) => `${concern} (in general)`,
+  generalSubject: (concern: string) => (concern.endsWith('(in general)') ? concern : `${concern} (in general)`),
+  dutyHeadline: {
+    aws: (subject: string) => `AWS owns this part of ${subject}`,
+    customer: (subject: string) => `You own this part of ${subject}`,
+  },
+  verdict: { yes: 'Yes', no: 'No', partly: 'Partly' },
+  partsHeadline: (parts: string[]) => parts.join(' · '),
+  ownerWord: { aws: "AWS's", customer: 'yours', shared: 'shared' } as Record<string, string>,
+  configurationFallback: {
+    headline: (feature: string, service: string) => `Configuring ${feature} on ${service} is yours`,
+    customer: (feature: string, service: string) =>
+      `You configure the ${service} features you use, ${feature} included: what it is set to, who may change it, and checking it stays right.`,
+    aws: (service: string) => `Runs ${service} itself and the infrastructure under it.`,
+    why: "Under the shared responsibility model you are responsible for configuring the AWS services you use. I don't know this feature by name, so this is that general rule, not a sourced answer about it.",
+  },
+  thanks: "You're welcome! Ask me any time.",
+  conceptOwner: { aws: 'AWS owns it', customer: 'you own it', shared: 'AWS and you each have a part' },
   clarifyVariants: (service: string, concern: string) =>
     `The answer for ${concern} depends on how you run ${service}. Which one do you mean?`,
   clarifyConcerns: (service: string) => `I can read that two ways for ${service}. Which did you mean?`,
@@ -71,6 +87,9 @@ export const MESSAGES = {
       'small-talk': "I'm a one-trick bot: I answer who owns a security concern on AWS.",
       'not-responsibility': 'I only answer who owns a security concern on AWS, not general AWS facts.',
       'unknown-service': "I don't know that service yet, so I won't guess who owns what there.",
+      secrets: "I can't share credentials or secrets, and you shouldn't paste them in chat. I only answer who owns a security concern on AWS.",
+      'action-request': "I can't act on your AWS account; I only answer who owns a security concern on AWS.",
+      translation: "I don't translate; I only answer who owns a security concern on AWS, in English.",
       'not-understood': "I'm not sure what you're asking, so I won't guess.",
     } satisfies Record<DeclineReason, string>,
     tryInstead: 'Try: "who patches RDS?", "who configures security groups on EC2?", or "help".',

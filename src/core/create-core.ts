@@ -1,6 +1,6 @@
 import { parseActionValue } from '../answers/action-values.js';
 import type { AnswerOutcome } from '../answers/answer-outcome.js';
-import { answerQuestion } from '../answers/answer-question.js';
+import { answerQuestion, type ConversationContext, nextContext } from '../answers/answer-question.js';
 import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
 import { composeHelp } from '../answers/compose-help.js';
@@ -28,6 +28,34 @@ export interface CoreOptions {
   quizRevealMs?: number;
   /** A prebuilt matcher (tests and the CLI share one); built from the knowledge otherwise. */
   understand?: Understand;
+}
+
+/** How long an answer waits for the thread's context before answering without it. */
+const CONTEXT_READ_MS = 150;
+
+/** A store read that gives up after `ms` (undefined), or on an error: context is a nicety, never a blocker. */
+async function readWithin(read: Promise<string | undefined>, ms: number): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([read.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The saved context: JSON since duties came in; a bare service id before that. */
+function parseContext(raw: string | undefined): ConversationContext | undefined {
+  if (!raw) return undefined;
+  if (!raw.startsWith('{')) return { serviceId: raw };
+  try {
+    const value = JSON.parse(raw) as ConversationContext;
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where a conversation's last service is remembered: per thread in channels, per DM. */
@@ -85,18 +113,17 @@ export function createCore(options: CoreOptions): SrmCore {
   }
 
   /**
-   * Answers a question, reading a follow-up ("and who encrypts it?") in the light of the service
-   * the same thread (or DM) last talked about, and remembering the service this answer is about.
+   * Answers a question; an elliptical follow-up ("and for Lambda?") borrows the service, concern and
+   * side this thread (or DM) last talked about. Reading the context is best-effort: a slow or broken
+   * store never holds up an answer.
    */
   async function answerInContext(message: IncomingMessage, u: ReturnType<Understand>): Promise<AnswerOutcome> {
     const key = threadContextKey(message);
-    if (key && u.intent === 'who-owns' && u.services.length === 0 && u.followUp) {
-      const serviceId = await store.getValue(key).catch(() => undefined);
-      if (serviceId && knowledge.services.has(serviceId)) return composeOwnerAnswer(knowledge, [serviceId], u.concernIds, u.concernsTied);
-    }
-    const outcome = answerQuestion(knowledge, u);
-    if (key && outcome.serviceId) {
-      await store.setValue(key, outcome.serviceId).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
+    const context = key && u.followUp ? parseContext(await readWithin(store.getValue(key), CONTEXT_READ_MS)) : undefined;
+    const outcome = answerQuestion(knowledge, u, context);
+    const saved = key ? nextContext(outcome, u, context) : undefined;
+    if (key && saved) {
+      await store.setValue(key, JSON.stringify(saved)).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
     }
     return outcome;
   }

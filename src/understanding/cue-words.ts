@@ -44,6 +44,11 @@ export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
       ' roleplay', ' forget your ', ' forget all ', ' new instructions', ' developer mode', ' override '],
   },
   {
+    reason: 'translation',
+    cues: [' translate', ' translation', ' in french', ' in spanish', ' in german', ' in italian', ' in japanese',
+      ' in chinese', ' in portuguese', ' in dutch', ' into french', ' into spanish', ' into german', ' into english'],
+  },
+  {
     reason: 'pricing',
     cues: [' price', ' pricing', ' cost ', ' costs ', ' cost?', ' how much ', ' billing', ' bill ', ' invoice',
       ' cheap', ' expensive', ' free tier', ' discount', ' savings plan', ' reserved instance', ' spend '],
@@ -69,7 +74,7 @@ export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
     reason: 'not-responsibility',
     cues: [' max size', ' maximum size', ' size limit', ' quota', ' how long ', ' stand for ', ' launched', ' default timeout', ' is down', ' outage today', ' latency of ',
       ' faster ', ' fastest', ' which region is', ' best region', ' benchmark', ' performance of ',
-      ' certification exam', ' exam ', ' salary', ' interview'],
+      ' certification exam', ' exam ', ' salary', ' interview', ' certification ', ' certifications ', ' which certification'],
   },
 ];
 
@@ -83,7 +88,18 @@ export type DeclineReason =
   | 'small-talk'
   | 'not-responsibility'
   | 'unknown-service'
+  | 'secrets'
+  | 'translation'
+  | 'action-request'
   | 'not-understood';
+
+/** A request to act on someone's account ("delete the old buckets", "can you turn off GuardDuty for me?"). */
+export const ACTION_REQUEST =
+  /^ (?:please |pls |can you |could you |would you |go |kindly )*(?:delete|remove|turn off|turn on|disable|enable|create|launch|terminate|stop|start|restart|reboot|deploy|list|rotate|open|close|run|fix|patch|upgrade|provision|spin up|shut down) (?!.* who )(?:.* for me| for us| please)?/;
+
+/** A request for credentials or secrets ("give me the root password"), not a question about who manages them. */
+export const SECRETS_REQUEST =
+  /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,4} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins)\b|\bwhat (?:is|s|are) (?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b/;
 
 /** Finds the first cue present in padded text (" words like this "). */
 export function hasCue(padded: string, cues: readonly string[]): boolean {

@@ -18,16 +18,23 @@ export interface Mention {
 }
 
 /**
- * Finds the knowledge base's phrases in a question. Unknown words are spelling-corrected first.
+ * Finds the knowledge base's phrases in a question, and returns them with the question's stemmed
+ * words. Unknown words are spelling-corrected first, except those in `keepAsTyped`.
  * Every phrase is found, overlapping ones too ("s3 bucket" and "bucket access"), except those
  * inside a longer one ("kubernetes" inside "kubernetes control plane").
  */
-export function findMentions(words: string[], index: PhraseIndex, correct: SpellingCorrector): Mention[] {
+export function findMentions(
+  words: string[],
+  index: PhraseIndex,
+  correct: SpellingCorrector,
+  keepAsTyped: ReadonlySet<string> = new Set(),
+): { mentions: Mention[]; stems: string[] } {
   const stems: string[] = [];
   const corrected: boolean[] = [];
   for (const word of words) {
     const s = stem(word);
-    if (index.vocabulary.has(s) || COMMON_WORDS.has(word)) {
+    // Acronyms and product names as typed ("MSK", "Kafka") are never bent into another name.
+    if (index.vocabulary.has(s) || COMMON_WORDS.has(word) || keepAsTyped.has(word)) {
       stems.push(s);
       corrected.push(false);
       continue;
@@ -53,7 +60,7 @@ export function findMentions(words: string[], index: PhraseIndex, correct: Spell
     if (outers.some((o) => hides(o, m))) continue;
     kept.push(outers.length > 0 ? { ...m, nested: true } : m);
   }
-  return kept;
+  return { mentions: kept, stems };
 }
 
 function contains(outer: Mention, inner: Mention): boolean {
@@ -77,5 +84,5 @@ function hides(outer: Mention, inner: Mention): boolean {
 }
 
 function kindOf(t: PhraseTarget): string {
-  return t.kind === 'context' ? 'concern' : t.kind;
+  return t.kind === 'context' || t.kind === 'duty' ? 'concern' : t.kind;
 }

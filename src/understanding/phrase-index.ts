@@ -1,4 +1,4 @@
-import type { Knowledge } from '../knowledge/types.js';
+import type { Duty, Knowledge } from '../knowledge/types.js';
 import { withoutArticles } from './articles.js';
 import { normalizeText } from './normalize-text.js';
 import { stem } from './stem.js';
@@ -8,7 +8,9 @@ export type PhraseTarget =
   | { kind: 'service'; id: string; generic: boolean }
   | { kind: 'concern'; id: string }
   | { kind: 'context'; concernId: string }
-  | { kind: 'concept'; id: string };
+  | { kind: 'concept'; id: string }
+  /** A duty's or a condition's own words: they name its concern, for its service (or any, for defaults). */
+  | { kind: 'duty'; concernId: string; serviceId?: string };
 
 /** Every name and term of the knowledge base, stemmed, for exact n-gram lookups on the hot path. */
 export interface PhraseIndex {
@@ -43,6 +45,15 @@ export function buildPhraseIndex(knowledge: Knowledge): PhraseIndex {
     for (const term of [c.label, ...c.terms]) add(term, { kind: 'concern', id: c.id });
     for (const term of c.contextTerms) add(term, { kind: 'context', concernId: c.id });
   }
+  for (const c of knowledge.concerns.values()) {
+    for (const d of c.general.duties) for (const term of dutyWords(d)) add(term, { kind: 'duty', concernId: c.id });
+  }
+  for (const s of knowledge.services.values()) {
+    for (const entry of knowledge.entriesFor(s.id)) {
+      const serviceId = entry.origin === 'default' ? undefined : s.id;
+      for (const d of entry.duties) for (const term of dutyWords(d)) add(term, { kind: 'duty', concernId: entry.concernId, serviceId });
+    }
+  }
   for (const c of knowledge.concepts.values()) {
     for (const term of [c.title, ...c.terms]) add(term, { kind: 'concept', id: c.id });
   }
@@ -56,8 +67,13 @@ export function buildPhraseIndex(knowledge: Knowledge): PhraseIndex {
   return { phrases, maxWords: Math.min(maxWords, 6), vocabulary };
 }
 
+function dutyWords(d: Duty): string[] {
+  return [...d.terms, ...(d.when?.terms ?? [])];
+}
+
 function sameTarget(a: PhraseTarget, b: PhraseTarget): boolean {
   if (a.kind !== b.kind) return false;
+  if (a.kind === 'duty' && b.kind === 'duty') return a.concernId === b.concernId && a.serviceId === b.serviceId;
   if (a.kind === 'context' && b.kind === 'context') return a.concernId === b.concernId;
   return 'id' in a && 'id' in b && a.id === b.id && (a.kind !== 'service' || b.kind !== 'service' || a.generic === b.generic);
 }

@@ -23,6 +23,14 @@ export interface ResolvedServices {
 export function resolveServices(mentions: Mention[], knowledge: Knowledge, responsibilityContext: boolean): ResolvedServices {
   const strongIds = new Set<string>();
   for (const m of mentions) for (const t of m.targets) if (t.kind === 'service' && !t.generic) strongIds.add(t.id);
+  // A variant named by name ("Fargate") outranks one named by an everyday word ("hosts").
+  const namedVariantOf = new Set<string>();
+  for (const m of mentions) {
+    for (const t of m.targets) {
+      const parent = t.kind === 'service' && !t.generic ? knowledge.services.get(t.id)?.variantOf : undefined;
+      if (parent && strongIds.has(parent)) namedVariantOf.add(parent);
+    }
+  }
 
   const strong: PlacedRef[] = [];
   const generic: PlacedRef[] = [];
@@ -34,7 +42,8 @@ export function resolveServices(mentions: Mention[], knowledge: Knowledge, respo
     if (serviceTargets.length === 0) continue;
     const variants = serviceTargets.filter((t) => {
       const parent = knowledge.services.get(t.id)?.variantOf;
-      return parent !== undefined && strongIds.has(parent) && !namesService(m, parent);
+      if (parent === undefined || !strongIds.has(parent) || namesService(m, parent)) return false;
+      return !t.generic || !namedVariantOf.has(parent);
     });
     if (variants.length > 0) {
       strong.push({ candidates: unique(variants.map((t) => t.id)), generic: false, corrected: m.corrected, at: m });
@@ -49,7 +58,9 @@ export function resolveServices(mentions: Mention[], knowledge: Knowledge, respo
       if (m.targets.some((t) => t.kind === 'concern')) dualRole.add(m);
       else consumed.add(m);
     } else if (responsibilityContext) {
-      generic.push(ref(serviceTargets.map((t) => t.id), true));
+      // A variant's everyday words ("hosts", "worker nodes") point at it only next to its parent's name.
+      const plain = serviceTargets.filter((t) => !knowledge.services.get(t.id)?.variantOf);
+      if (plain.length > 0) generic.push(ref(plain.map((t) => t.id), true));
     }
   }
 

@@ -4,22 +4,30 @@ import { COMMON_WORDS } from './common-words.js';
 import {
   COMPARE_CUES,
   type DeclineReason,
-  FOLLOW_UP_CUES,
   hasCue,
   OUT_OF_SCOPE_CUES,
   RESPONSIBILITY_CUES,
+  SECRETS_REQUEST,
+  ACTION_REQUEST,
   SERVICE_CARD_CUES,
   SOFT_COMPARE_CUES,
   STRONG_RESPONSIBILITY_CUES,
 } from './cue-words.js';
 import { detectCommand } from './detect-command.js';
+import { dropNegated } from './drop-negated.js';
+import { withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
+import { findClaim, findSide } from './find-side.js';
+import { isElliptical } from './follow-up.js';
 import { normalizeText } from './normalize-text.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { resolveConcerns } from './resolve-concerns.js';
 import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
+import { splitClauses } from './split-clauses.js';
+import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
+import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { ServiceRef, Understanding } from './understanding.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
@@ -30,6 +38,10 @@ const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-respon
 const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
 /** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
+/** A message that only thanks ("thanks!", "thank you so much"). */
+const THANKS_ONLY = /^\W*(?:thanks|thank you|thx|ty|cheers|many thanks|ta)(?:\s+(?:a lot|so much|very much|again|mate|all|srm))*\W*$/i;
+/** Words of a configure-type question that name no feature ("who sets it up for us?"). */
+const NOT_A_FEATURE: ReadonlySet<string> = new Set(['aws', 'amazon', 'customer', 'us', 'we', 'our', 'it', 'them']);
 
 /** Builds the matcher's indexes from the knowledge base (once, at start-up). */
 export function createUnderstand(knowledge: Knowledge): Understand {
@@ -41,8 +53,8 @@ export function createUnderstand(knowledge: Knowledge): Understand {
 function understand(text: string, knowledge: Knowledge, index: PhraseIndex, correct: SpellingCorrector): Understanding {
   const words = normalizeText(text);
   const padded = ` ${words.join(' ')} `;
-  const followUp = hasCue(padded, FOLLOW_UP_CUES) || words[0] === 'and';
-  const base = { services: [], concernIds: [], concernsTied: false, args: '', words, followUp };
+  const base = { services: [], concernIds: [], concernsTied: false, args: '', words, followUp: false, stemmed: ' ' };
+  if (THANKS_ONLY.test(text.replace(/<[^>]*>/g, ' ').slice(0, 200))) return { ...base, intent: 'thanks', confidence: 1 };
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 
   const command = detectCommand(words);
@@ -51,39 +63,60 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
   // "how do I …" is a how-to, not "do I have to …": judge responsibility without the how-to phrases.
   const withoutHowTo = HOW_TO.reduce((t, cue) => t.split(cue).join(' '), padded);
   const strongCue = hasCue(withoutHowTo, STRONG_RESPONSIBILITY_CUES);
+  if (SECRETS_REQUEST.test(padded)) return decline(base, 'secrets');
+  if (ACTION_REQUEST.test(padded)) return decline(base, 'action-request');
   for (const { reason, cues } of OUT_OF_SCOPE_CUES) {
     if (hasCue(padded, cues) && !(SOFT_DECLINES.has(reason) && strongCue)) return decline(base, reason);
   }
 
+  const clauses = splitClauses(words);
+  if (clauses.length >= 2) {
+    const asked = askedInClauses(clauses.map((c) => understand(c.join(' '), knowledge, index, correct)));
+    if (asked) return { ...base, ...asked };
+  }
+
+  // Steps: mentions → services → concerns → side (the duty and its condition are picked per entry, in answers).
   const phraseWords = withoutArticles(words);
-  const mentions = findMentions(phraseWords, index, correct);
+  const { mentions, stems } = findMentions(phraseWords, index, correct, typedAsNames(text));
+  const stemmed = ` ${stems.join(' ')} `;
   const cue = strongCue || hasCue(withoutHowTo, RESPONSIBILITY_CUES);
   const concernNamed = mentions.some((m) => m.targets.some((t) => t.kind === 'concern'));
-  const { refs, consumed, dualRole } = resolveServices(mentions, knowledge, cue || concernNamed);
-  const concerns = resolveConcerns(mentions.filter((m) => !consumed.has(m)), knowledge, dualRole);
+  const resolved = resolveServices(mentions, knowledge, cue || concernNamed);
+  const { consumed, dualRole } = resolved;
+  const refs = dropNegated(resolved.refs, phraseWords);
+  const unconsumed = mentions.filter((m) => !consumed.has(m));
+  const free = withDutyConcerns(unconsumed, refs, knowledge);
+  const dual = new Set(free.filter((_m, i) => dualRole.has(unconsumed[i]!)));
+  const concerns = resolveConcerns(free, knowledge, dual);
   const conceptId = bestConcept(mentions);
   const corrected = mentions.some((m) => m.corrected);
+  const side = findSide(padded);
+  const claim = findClaim(padded);
+  const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}) };
 
-  if (unknownProductName(text, index, correct)) return decline(base, 'unknown-service');
+  if (unknownProductName(text, index, correct)) return decline(read, 'unknown-service');
+  if (refs.length === 0 && unknownAcronym(text, index)) return decline(read, 'unknown-service');
 
   const unexplained = unexplainedWords(phraseWords, mentions);
   const concernIds = concerns.fromContextOnly && !strongCue ? [] : concerns.ids;
   const penalty = (corrected ? 0.1 : 0) + (refs.some((r) => r.generic) ? 0.1 : 0) + (concerns.fromContextOnly ? 0.15 : 0);
   const found = (services: ServiceRef[], ids = concernIds) => ({
-    ...base,
+    ...read,
     services: services.map(({ candidates, generic, corrected: c }) => ({ candidates, generic, corrected: c })),
     concernIds: ids,
     concernsTied: concerns.tied,
     conceptId,
+    followUp: isElliptical(words, services.length > 0, ids.length > 0),
   });
 
   if (refs.length >= 2) {
     const aboutResponsibility = cue || concernIds.length > 0;
-    const compare =
-      hasCue(padded, COMPARE_CUES) ||
-      (hasCue(padded, SOFT_COMPARE_CUES) && aboutResponsibility) ||
-      (listed(refs, phraseWords) && (aboutResponsibility || onlyServices(refs, phraseWords)));
-    if (compare) return { ...found(refs), intent: 'compare', confidence: 0.9 - penalty };
+    const compare = hasCue(padded, COMPARE_CUES) || (hasCue(padded, SOFT_COMPARE_CUES) && aboutResponsibility);
+    if (concernIds.length === 0 && (compare || (listed(refs, phraseWords) && (aboutResponsibility || onlyServices(refs, phraseWords))))) {
+      return { ...found(refs), intent: 'compare', confidence: 0.9 - penalty };
+    }
+    const parts = splitParts(refs, free, phraseWords, stems, knowledge, dual, concernIds, compare);
+    if (parts) return { ...found(refs, parts[0]!.concernIds), parts, intent: 'who-owns', confidence: 0.85 - penalty };
     if (concernIds.length === 0) return decline(found(refs), 'not-understood');
     return { ...found([nearest(refs, concerns.anchor)]), intent: 'who-owns', confidence: 0.8 - penalty };
   }
@@ -93,16 +126,46 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
   if (refs.length === 1) {
     const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
     if (primary && (cue || unexplained <= 1)) return { ...found(refs, [primary]), intent: 'who-owns', confidence: 0.8 - penalty };
+    const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions) : undefined;
+    if (feature) return { ...found(refs), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
     const asksForCard = hasCue(padded, SERVICE_CARD_CUES) || conceptId !== undefined || unexplained === 0 || (strongCue && unexplained <= 1);
-    return asksForCard ? { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty } : decline(found(refs), 'not-understood');
+    if (asksForCard || isElliptical(words, true, false)) return { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty };
+    return decline(found(refs), 'not-understood');
   }
   if (concernIds.length > 0) {
     if (conceptId && !strongCue && conceptWins(mentions, conceptId)) return { ...found([]), intent: 'concept', confidence: 0.9 };
-    const clear = cue || unexplained <= 1;
+    const clear = cue || unexplained <= 1 || claim !== undefined;
     return clear ? { ...found([]), intent: 'who-owns', confidence: 0.9 - penalty } : decline(found([]), 'not-understood');
   }
   if (conceptId) return { ...found([]), intent: 'concept', confidence: 0.9 - (corrected ? 0.1 : 0) };
   return decline(found([]), 'not-understood');
+}
+
+/** Two or more "who" questions in one message, each answered as a part; undefined unless two have a concern. */
+function askedInClauses(reads: Understanding[]): Omit<Understanding, 'words' | 'args' | 'followUp'> | undefined {
+  const lead = reads.find((r) => r.services.length > 0)?.services[0];
+  const parts = reads
+    .filter((r) => r.intent === 'who-owns' && r.concernIds.length > 0)
+    .flatMap((r) => r.parts ?? [{ ...(r.services[0] ?? lead ? { service: r.services[0] ?? lead } : {}), concernIds: r.concernIds, stemmed: r.stemmed, ...(r.side ? { side: r.side } : {}) }]);
+  if (parts.length < 2) return undefined;
+  const first = parts[0]!;
+  return {
+    intent: 'who-owns',
+    services: first.service ? [first.service] : [],
+    concernIds: first.concernIds,
+    concernsTied: false,
+    stemmed: first.stemmed,
+    parts,
+    confidence: Math.min(...reads.filter((r) => r.intent === 'who-owns').map((r) => r.confidence)),
+  };
+}
+
+/** The words no knowledge phrase explains, as the feature a configure-type question is about ("usage plans"). */
+function featureWords(words: string[], mentions: Mention[]): string | undefined {
+  const covered = new Set<number>();
+  for (const m of mentions) for (let i = m.start; i < m.start + m.words; i++) covered.add(i);
+  const picked = words.filter((w, i) => !covered.has(i) && !COMMON_WORDS.has(w) && !NOT_A_FEATURE.has(w) && w.length > 2 && !/^\d+$/.test(w));
+  return picked.length > 0 ? picked.slice(0, 4).join(' ') : undefined;
 }
 
 function decline(base: Omit<Understanding, 'intent' | 'confidence'>, reason: DeclineReason): Understanding {

@@ -1,3 +1,4 @@
+import type { Side } from '../knowledge/types.js';
 import type { DeclineReason } from './cue-words.js';
 
 /** What a person wants. */
@@ -10,6 +11,7 @@ export type Intent =
   | 'quiz'
   | 'leaderboard'
   | 'onboarding'
+  | 'thanks'
   | 'decline';
 
 /**
@@ -40,6 +42,29 @@ export interface Understanding {
   args: string;
   /** The normalised words, for logging and commands. */
   words: string[];
-  /** Reads as a follow-up to an earlier answer ("and who encrypts it?"). */
+  /**
+   * An elliptical follow-up ("and for Lambda?", "what about on Fargate?", "and who encrypts it?"):
+   * short, leaning on the conversation, and missing a service or a concern. Full questions are not.
+   */
   followUp: boolean;
+  /** The side of the line the question's act points at ("who turns on…" → customer), if any. */
+  side?: Side;
+  /** In a statement or yes/no question, the side the person says does it ("…patched by Amazon, right?"). */
+  claim?: Side;
+  /** The stemmed words, space-joined and padded, for duty and condition words. */
+  stemmed: string;
+  /** A question about two or more services at once: one reading per part, in the order asked. */
+  parts?: QuestionPart[];
+  /** A known service and a configure-type verb, but a feature the knowledge lacks ("usage plans"). */
+  fallbackFeature?: string;
+}
+
+/** One part of a question that asks about several services ("Windows on EC2 and SQL Server on RDS"). */
+export interface QuestionPart {
+  /** Absent when the part names no service ("…, and who guards the data centres?"). */
+  service?: ServiceRef;
+  concernIds: string[];
+  side?: Side;
+  /** The part's own stemmed words, for its duty and condition words. */
+  stemmed: string;
 }

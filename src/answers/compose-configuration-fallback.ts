@@ -1,0 +1,33 @@
+import type { Knowledge } from '../knowledge/types.js';
+import { answerId, feedbackActions } from './action-values.js';
+import type { AnswerOutcome } from './answer-outcome.js';
+import { MESSAGES } from './messages.js';
+import { withText } from './render-text.js';
+import { sourceLink } from './source-title.js';
+
+/** The AWS page that states the rule: customers configure the services they use. */
+const SRM_PAGE = 'https://aws.amazon.com/compliance/shared-responsibility-model/';
+
+/**
+ * A known service, a configure-type verb and a feature the knowledge lacks ("who sets the usage plans
+ * on our API?"): configuring it is the customer's, by the model's general rule. Never an AWS verdict.
+ */
+export function composeConfigurationFallback(knowledge: Knowledge, serviceId: string, feature: string): AnswerOutcome {
+  const service = knowledge.services.get(serviceId)!;
+  const words = MESSAGES.configurationFallback;
+  const reply = withText({
+    kind: 'answer',
+    headline: words.headline(feature, service.name),
+    owner: 'customer',
+    serviceName: service.name,
+    sections: [
+      { title: MESSAGES.section.customer, body: words.customer(feature, service.name) },
+      { title: MESSAGES.section.aws, body: words.aws(service.name) },
+      { title: MESSAGES.section.why, body: words.why },
+    ],
+    sources: [sourceLink(SRM_PAGE)],
+    suggestions: [`who owns identity and access management on ${service.name}?`],
+    actions: feedbackActions(answerId(service.id, 'configuration-management'), { up: MESSAGES.followUp.helpful, down: MESSAGES.followUp.notHelpful }),
+  });
+  return { reply, answered: true, owner: 'customer', serviceId: service.id, serviceName: service.name, concernLabel: null };
+}

@@ -1,0 +1,12 @@
+import type { PlacedRef } from './resolve-services.js';
+
+/** Words that, just before a service, say the question is not about it ("on EC2, not RDS"). */
+const NEGATIONS: readonly string[][] = [['not'], ['not', 'on'], ['not', 'in'], ['instead', 'of'], ['rather', 'than'], ['unlike'], ['no', 'longer'], ['not', 'using'], ['isn', 't'], ['isnt']];
+
+/** Drops services the question says it is not about, when another service remains. */
+export function dropNegated(refs: PlacedRef[], words: string[]): PlacedRef[] {
+  const negated = (r: PlacedRef) =>
+    NEGATIONS.some((n) => n.every((w, i) => words[r.at.start - n.length + i] === w));
+  const kept = refs.filter((r) => !negated(r));
+  return kept.length > 0 ? kept : refs;
+}

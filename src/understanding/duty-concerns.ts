@@ -1,0 +1,24 @@
+import type { Knowledge } from '../knowledge/types.js';
+import type { Mention } from './find-mentions.js';
+import type { PlacedRef } from './resolve-services.js';
+
+/**
+ * A duty's or condition's own words ("maintenance window", "major version") name its concern, but only
+ * for the services the question is about (or for every service, when the words belong to a default or
+ * a general rule). Returns the mentions with those concerns added, for concern resolution.
+ */
+export function withDutyConcerns(mentions: Mention[], refs: PlacedRef[], knowledge: Knowledge): Mention[] {
+  const services = new Set<string>();
+  for (const id of refs.flatMap((r) => r.candidates)) {
+    services.add(id);
+    const service = knowledge.services.get(id);
+    if (service?.variantOf) services.add(service.variantOf);
+    for (const variant of service?.variants ?? []) services.add(variant);
+  }
+  return mentions.map((m) => {
+    const named = m.targets.flatMap((t) =>
+      t.kind === 'duty' && (t.serviceId === undefined || services.has(t.serviceId)) ? [{ kind: 'concern' as const, id: t.concernId }] : [],
+    );
+    return named.length > 0 ? { ...m, targets: [...m.targets, ...named] } : m;
+  });
+}

@@ -1,0 +1,26 @@
+import type { Side } from '../knowledge/types.js';
+import { hasCue } from './cue-words.js';
+import { AUTOMATIC_WORDS, CLAIM_WORDS, EITHER_CUES, SIDE_WORDS, WH_CUES } from './side-words.js';
+
+/**
+ * Which side of the line the question's act points at. A customer's act (configure, enable, choose…)
+ * wins over infrastructure words: "who enables encryption of the underlying storage" asks about enabling.
+ */
+export function findSide(padded: string): Side | undefined {
+  if (hasCue(padded, SIDE_WORDS.customer)) return 'customer';
+  if (hasCue(padded, SIDE_WORDS.aws)) return 'aws';
+  if (hasCue(padded, WH_CUES) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
+  return undefined;
+}
+
+/**
+ * In a statement or a yes/no question ("the guest OS is patched by Amazon, right?", "do we patch RDS?"),
+ * the side the person says does the act. Undefined for "who" questions and for "AWS or us?".
+ */
+export function findClaim(padded: string): Side | undefined {
+  if (hasCue(padded, WH_CUES) || hasCue(padded, EITHER_CUES)) return undefined;
+  const aws = hasCue(padded, CLAIM_WORDS.aws);
+  const customer = hasCue(padded, CLAIM_WORDS.customer);
+  if (aws === customer) return undefined;
+  return aws ? 'aws' : 'customer';
+}

@@ -1,0 +1,20 @@
+/** How a short message leans on the conversation before it. */
+const OPENERS: readonly string[][] = [
+  ['and'], ['also'], ['or'], ['what', 'about'], ['how', 'about'], ['same', 'for'], ['same', 'with'], ['same', 'on'],
+  ['same', 'goes'], ['same', 'question'], ['now', 'for'], ['then', 'for'], ['what', 'of'], ['for'], ['on'], ['with'],
+  ['and', 'what'], ['ok', 'and'], ['okay', 'and'], ['then'],
+];
+const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'them', 'that', 'this', 'there', 'those', 'these', 'one']);
+const MAX_WORDS = 9;
+
+/**
+ * An elliptical follow-up: short, opening like one ("and for Lambda?", "what about on Fargate?") or
+ * pointing back ("who encrypts it?"), and missing a service or a concern. A full question is read
+ * on its own, whatever words it starts with.
+ */
+export function isElliptical(words: string[], hasService: boolean, hasConcern: boolean): boolean {
+  if (words.length === 0 || words.length > MAX_WORDS || (hasService && hasConcern)) return false;
+  const opens = OPENERS.some((o) => o.every((w, i) => words[i] === w));
+  const pointsBack = !hasService && words.some((w) => PRONOUNS.has(w));
+  return opens || pointsBack;
+}

@@ -1,0 +1,68 @@
+import type { Side } from '../knowledge/types.js';
+
+/**
+ * Words that say which side of the line a question points at, matched on the normalised text
+ * (lower case, single spaces, padded with a space at both ends). Kept as data: extend the lists,
+ * not the code that reads them.
+ */
+export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
+  /** Acts a customer does to its own resources: configuring, enabling, choosing, writing, reviewing. */
+  customer: [
+    ' configur', ' enabl', ' turn on ', ' turns on ', ' turned on ', ' turning on ', ' switch on ', ' switches on ',
+    ' turn off ', ' turns off ', ' switch off ', ' disabl', ' activat', ' opt in', ' opts in', ' set up ', ' sets up ',
+    ' setting up ', ' setup ', ' choos', ' chose ', ' decid', ' pick ', ' picks ', ' picking ', ' select', ' writ',
+    ' author', ' defin', ' review', ' respond', ' rotat', ' tune ', ' tunes ', ' tuning ', ' create ', ' creates ',
+    ' creating ', ' grant', ' assign', ' classif', ' restrict', ' enforc', ' attach', ' set the ', ' sets the ',
+    ' setting the ', ' add ', ' adds ', ' adding ', ' upload', ' install', ' apply the ', ' opt ', ' request ',
+    ' our own ', ' my own ', ' we installed', ' we run ', ' we manage', ' we deploy', ' we built', ' we build',
+    ' bring our ', ' byo', ' turn it on', ' turns it on', ' switch it on', ' monitor our', ' audit our',
+  ],
+  /** AWS's side phrased as infrastructure: what is under, behind or inside a service, and AWS's own things. */
+  aws: [
+    ' underlying', ' underneath', ' beneath', ' physical', ' host ', ' hosts ', ' host os ', ' hardware', ' behind ',
+    ' under the hood', ' service itself', ' itself ', ' aws own ', ' amazon own ', ' aws s own ', ' amazon s own ',
+    ' aws staff', ' aws employee', ' aws personnel', ' amazon staff', ' amazon employee', ' data center', ' datacenter',
+    ' data centre', ' datacentre', ' facilit', ' firmware', ' hypervisor', ' cabling', ' cable', ' backbone', ' fleet ',
+    ' control plane', ' failed disk', ' failed drive', ' failed hard', ' failed server', ' faulty', ' decommission',
+    ' shred', ' destroy', ' attestation', ' audit report', ' compliance report', ' soc 1', ' soc 2', ' soc report',
+    ' artifact', ' tenant', ' other customers', ' between customers', ' storage replication', ' replicates the storage',
+    ' internal replication', ' inside the service', ' rack', ' power and cooling', ' generator', ' server room',
+    ' replicat', ' redundan', ' fails over', ' failover', ' fail over', ' scales ', ' scaling the ', ' recovers',
+    ' recover from', ' detects and', ' publish', ' aws managed ', ' managed rules', ' standard protection',
+    ' keeps it ', ' keep it running',
+  ],
+};
+
+/** Words that, in a yes/no question or a statement, name who the person thinks does the act. */
+export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
+  aws: [' by aws ', ' by amazon ', ' aws s job', ' aws s responsibility', ' amazon s job', ' amazon s responsibility',
+    ' on aws ', ' up to aws', ' aws side', ' aws job', ' aws responsibility', ' handled by aws', ' done by aws',
+    ' does aws ', ' will aws ', ' is aws ', ' aws will ', ' aws is ', ' aws does ', ' aws do ', ' aws always ',
+    ' aws automatically', ' aws just ', ' aws takes care', ' amazon takes care', ' amazon always ', ' amazon does ',
+    ' amazon will ', ' does amazon ', ' that s aws', ' aws alone', ' aws handles', ' amazon handles', ' aws manages',
+    ' amazon manages', ' aws patches', ' amazon patches', ' aws encrypts', ' aws upgrades', ' aws rotates',
+    ' aws configures', ' aws sets', ' aws applies', ' aws looks after', ' aws backs up', ' aws keeps', ' aws owns',
+    ' aws covers', ' aws secures', ' aws protects', ' aws maintains', ' aws runs', ' aws monitors', ' aws writes',
+    ' aws enables', ' aws turns', ' aws decides', ' aws chooses', ' aws replaces', ' aws fixes', ' aws updates'],
+  customer: [' on us ', ' on me ', ' by us ', ' by me ', ' our job', ' my job', ' our responsibility',
+    ' my responsibility', ' our problem', ' my problem', ' ours ', ' mine ', ' do we ', ' do i ', ' must we ',
+    ' must i ', ' should we ', ' should i ', ' am i ', ' are we ', ' we have to ', ' i have to ', ' we need to ',
+    ' i need to ', ' up to us', ' up to me', ' customer s job', ' customer s responsibility', ' the customer does',
+    ' is it us ', ' is it me ', ' is that us ', ' that s us', ' we do ', ' we handle', ' we are responsible',
+    ' i am responsible', ' we must ', ' customer must', ' we ourselves', ' ourselves'],
+};
+
+/**
+ * Words that say an act happens on its own ("without any setup"): AWS's side in a "who" question, but
+ * only the person's belief in a statement ("…is on by default, right?"), so they do not count there.
+ */
+export const AUTOMATIC_WORDS: readonly string[] = [' automatically', ' by default', ' out of the box', ' without any setup',
+  ' for free', ' on its own', ' without us'];
+
+/** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
+export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',
+  ' or the customer', ' customer or ', ' ours or ', ' or ours', ' or me ', ' me or ', ' or we ', ' we or ', ' or mine',
+  ' or them', ' them or ', ' or the provider', ' or theirs', ' either '];
+
+/** Words of a question that asks who, not whether. */
+export const WH_CUES: readonly string[] = [' who ', ' whose ', ' whom ', ' whos ', ' which side', ' which party'];
