@@ -32,20 +32,23 @@ export function composeOwnerAnswer(
   concernsTied = false,
   cues?: AnswerCues,
 ): AnswerOutcome {
-  const concernId = concernIds[0]!;
+  // The first concern named that the service has an answer for ("network-layer DDoS mitigation on Shield").
+  const answerable = concernIds.find((id) => candidates.some((c) => findEntries(knowledge, c, id).entries.length > 0));
+  const concernId = answerable ?? concernIds[0]!;
   const found = candidates.flatMap((id) => findEntries(knowledge, id, concernId).entries);
   if (found.length === 0) return composeNoAnswer(knowledge, candidates[0]!, concernId);
 
   const owners = new Set(found.map((e) => ownerFor(e, cues)));
   if (owners.size > 1) return composeClarifyServices(knowledge, found, concernId, candidates);
 
-  if (concernsTied && concernIds[1]) {
-    const other = candidates.flatMap((id) => findEntries(knowledge, id, concernIds[1]!).entries);
+  const next = concernIds[concernIds.indexOf(concernId) + 1];
+  if (concernsTied && concernId === concernIds[0] && next) {
+    const other = candidates.flatMap((id) => findEntries(knowledge, id, next).entries);
     if (other.length > 0 && ownerFor(other[0]!, cues) !== ownerFor(found[0]!, cues)) {
-      return composeClarifyConcerns(knowledge, candidates[0]!, [concernId, concernIds[1]]);
+      return composeClarifyConcerns(knowledge, candidates[0]!, [concernId, next]);
     }
   }
-  return composeEntryAnswer(knowledge, found[0]!, found.slice(1), concernIds.slice(1), cues);
+  return composeEntryAnswer(knowledge, found[0]!, found.slice(1), concernIds.filter((id) => id !== concernId), cues);
 }
 
 /** The duties a question is about in an entry; with no cues, the whole entry. */

@@ -46,7 +46,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     for (let id: string | undefined = serviceId; id; id = services.get(id)?.variantOf) {
       const table = tables.get(id);
       const entry = table?.entries.get(concernId);
-      if (entry) return { ...entry, serviceId, concernId, origin };
+      if (entry) return { ...withDefaultConditions(entry, defaults.get(concernId)), serviceId, concernId, origin };
       if (table?.notApplicable.has(concernId)) return { none: 'not-applicable' };
       if (table?.withheld.has(concernId)) return { none: 'withheld' };
       origin = 'parent';
@@ -80,6 +80,15 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     entriesFor: (serviceId) => byService.get(serviceId) ?? [],
     responsibilityCount: count,
   };
+}
+
+/**
+ * A service's entry with the conditional duties of the concern's default that it does not state
+ * itself: "AWS managed keys → AWS rotates them" holds for S3's keys as for every service's.
+ */
+function withDefaultConditions(entry: Responsibility, fallback: Responsibility | undefined): Responsibility {
+  const extra = (fallback?.duties ?? []).filter((d) => d.when && !entry.duties.some((own) => own.when?.label === d.when!.label));
+  return extra.length > 0 ? { ...entry, duties: [...entry.duties, ...extra] } : entry;
 }
 
 function key(serviceId: string, concernId: string): string {

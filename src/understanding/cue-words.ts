@@ -50,7 +50,7 @@ export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
   },
   {
     reason: 'pricing',
-    cues: [' price', ' pricing', ' cost ', ' costs ', ' cost?', ' how much ', ' billing', ' bill ', ' invoice',
+    cues: [' price', ' pricing', ' cost ', ' costs ', ' cost?', ' how much does', ' how much is ', ' how much will', ' how much would', ' how much money', ' how much do i pay', ' how much do we pay', ' billing', ' bill ', ' invoice',
       ' cheap', ' expensive', ' free tier', ' discount', ' savings plan', ' reserved instance', ' spend '],
   },
   {
@@ -99,7 +99,7 @@ export const ACTION_REQUEST =
 
 /** A request for credentials or secrets ("give me the root password"), not a question about who manages them. */
 export const SECRETS_REQUEST =
-  /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,4} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins)\b|\bwhat (?:is|s|are) (?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b/;
+  /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,4} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins|mfa code|otp|one time code|passcode|pin)\b|\bwhat (?:is|s|are) (?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b/;
 
 /** Finds the first cue present in padded text (" words like this "). */
 export function hasCue(padded: string, cues: readonly string[]): boolean {

@@ -31,7 +31,7 @@ function keysOf(owner: object, terms: readonly string[]): string[] {
 }
 
 /** Terms this long match with their words in any order; shorter ones ("function update") only as written. */
-const ANY_ORDER_WORDS = 3;
+const ANY_ORDER_WORDS = 4;
 
 /**
  * Words of the longest of `terms` found in the question (0 when none is). A long term matches with its
@@ -40,7 +40,7 @@ const ANY_ORDER_WORDS = 3;
 function longestMatch(stemmed: string, owner: object, terms: readonly string[]): number {
   let best = 0;
   for (const key of keysOf(owner, terms)) {
-    const words = key.trim().split(' ');
+    const words = [...new Set(key.trim().split(' '))];
     if (words.length <= best) continue;
     const found = words.length >= ANY_ORDER_WORDS ? words.every((w) => stemmed.includes(` ${w} `)) : stemmed.includes(key);
     if (found) best = words.length;

@@ -8,14 +8,22 @@ import type { Side } from '../knowledge/types.js';
 export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
   /** Acts a customer does to its own resources: configuring, enabling, choosing, writing, reviewing. */
   customer: [
-    ' configur', ' enabl', ' turn on ', ' turns on ', ' turned on ', ' turning on ', ' switch on ', ' switches on ',
-    ' turn off ', ' turns off ', ' switch off ', ' disabl', ' activat', ' opt in', ' opts in', ' set up ', ' sets up ',
-    ' setting up ', ' setup ', ' choos', ' chose ', ' decid', ' pick ', ' picks ', ' picking ', ' select', ' writ',
-    ' author', ' defin', ' review', ' respond', ' rotat', ' tune ', ' tunes ', ' tuning ', ' create ', ' creates ',
-    ' creating ', ' grant', ' assign', ' classif', ' restrict', ' enforc', ' attach', ' set the ', ' sets the ',
-    ' setting the ', ' add ', ' adds ', ' adding ', ' upload', ' install', ' apply the ', ' opt ', ' request ',
-    ' our own ', ' my own ', ' we installed', ' we run ', ' we manage', ' we deploy', ' we built', ' we build',
-    ' bring our ', ' byo', ' turn it on', ' turns it on', ' switch it on', ' monitor our', ' audit our',
+    ' configure ', ' configures ', ' configuring ', ' configured ', ' enable ', ' enables ', ' enabling ', ' enabled ',
+    ' turn on ', ' turns on ', ' turned on ', ' turning on ', ' switch on ', ' switches on ', ' switching on ',
+    ' turn off ', ' turns off ', ' switch off ', ' disable ', ' disables ', ' disabling ', ' activate ', ' activates ',
+    ' opt in', ' opts in', ' set up ', ' sets up ', ' setting up ', ' choose ', ' chooses ', ' choosing ', ' chose ',
+    ' decide ', ' decides ', ' deciding ', ' pick ', ' picks ', ' picking ', ' select ', ' selects ', ' selecting ',
+    ' write ', ' writes ', ' writing ', ' wrote ', ' author ', ' authors ', ' define ', ' defines ', ' defining ',
+    ' review ', ' reviews ', ' reviewing ', ' respond ', ' responds ', ' responding ', ' rotate ', ' rotates ',
+    ' rotating ', ' tune ', ' tunes ', ' tuning ', ' create ', ' creates ', ' creating ', ' grant ', ' grants ',
+    ' granting ', ' assign ', ' assigns ', ' classify ', ' classifies ', ' restrict ', ' restricts ', ' enforce ',
+    ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' add ', ' adds ',
+    ' adding ', ' upload ', ' uploads ', ' install ', ' installs ', ' installing ', ' apply the ', ' opt ', ' request ',
+    ' kicks off', ' kick off', ' triage', ' remediat', ' investigat', ' associate ', ' associates ', ' deploy ',
+    ' deploys ', ' deploying ', ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',
+    ' we manage', ' we deploy', ' we built', ' we build', ' bring our ', ' byo', ' turn it on', ' turns it on',
+    ' switch it on', ' monitor our', ' audit our', ' we host', ' we self host', ' self hosted', ' self managed',
+    ' ourselves', ' on our own', ' we put', ' our own staff', ' our staff', ' our engineers', ' our employees',
   ],
   /** AWS's side phrased as infrastructure: what is under, behind or inside a service, and AWS's own things. */
   aws: [

@@ -64,7 +64,7 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
   const withoutHowTo = HOW_TO.reduce((t, cue) => t.split(cue).join(' '), padded);
   const strongCue = hasCue(withoutHowTo, STRONG_RESPONSIBILITY_CUES);
   if (SECRETS_REQUEST.test(padded)) return decline(base, 'secrets');
-  if (ACTION_REQUEST.test(padded)) return decline(base, 'action-request');
+  if (ACTION_REQUEST.test(padded) && !strongCue) return decline(base, 'action-request');
   for (const { reason, cues } of OUT_OF_SCOPE_CUES) {
     if (hasCue(padded, cues) && !(SOFT_DECLINES.has(reason) && strongCue)) return decline(base, reason);
   }
