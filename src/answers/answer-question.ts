@@ -34,7 +34,12 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
       const [ref] = q.services;
       if (!ref) return composeGeneralAnswer(knowledge, q.concernIds[0]!, cues);
       if (q.fallbackFeature) return composeConfigurationFallback(knowledge, ref.candidates[0]!, q.fallbackFeature);
-      return composeOwnerAnswer(knowledge, ref.candidates, q.concernIds, q.concernsTied, cues);
+      const outcome = composeOwnerAnswer(knowledge, ref.candidates, q.concernIds, q.concernsTied, cues);
+      // No sourced answer, but the question asks who configures something of theirs: the general rule.
+      if (outcome.reply.kind === 'clarify' && outcome.owner === null && !outcome.reply.actions.some((a) => a.value.includes('"serviceId":"') && ref.candidates.length > 1) && q.side === 'customer' && outcome.concernLabel) {
+        return composeConfigurationFallback(knowledge, outcome.serviceId ?? ref.candidates[0]!, outcome.concernLabel.toLowerCase());
+      }
+      return outcome;
     }
     case 'service-card':
       return composeServiceCard(knowledge, q.services[0]!.candidates[0]!);
@@ -68,6 +73,7 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
   const hasConcern = u.concernIds.length > 0;
   const side = u.side ?? context.side;
   const sided = side ? { side } : {};
+  if (hasService && hasConcern) return { ...u, ...sided };
   if (hasService && !hasConcern && context.concernId && knowledge.concerns.has(context.concernId)) {
     return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, confidence: Math.max(u.confidence, 0.8) };
   }

@@ -11,9 +11,7 @@ import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
 
 /** What the question says beyond its service and concern: the words that pick a duty, its side, a claim to judge. */
-export interface AnswerCues extends DutyCues {
-  claim?: Side;
-}
+export type AnswerCues = DutyCues;
 
 const WHY_GENERAL: Record<Owner, string> = {
   aws: 'This is security "of" the cloud: the infrastructure AWS runs for every service, from the host operating system and virtualization layer down to the buildings.',

@@ -6,6 +6,8 @@ const OPENERS: readonly string[][] = [
 ];
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'them', 'that', 'this', 'there', 'those', 'these', 'one']);
 const MAX_WORDS = 9;
+/** A follow-up that names a service and a concern is this short at most. */
+const SHORT_WORDS = 7;
 
 /**
  * An elliptical follow-up: short, opening like one ("and for Lambda?", "what about on Fargate?") or
@@ -13,8 +15,10 @@ const MAX_WORDS = 9;
  * on its own, whatever words it starts with.
  */
 export function isElliptical(words: string[], hasService: boolean, hasConcern: boolean): boolean {
-  if (words.length === 0 || words.length > MAX_WORDS || (hasService && hasConcern)) return false;
+  if (words.length === 0 || words.length > MAX_WORDS) return false;
   const opens = OPENERS.some((o) => o.every((w, i) => words[i] === w));
+  // "and on our RDS automated backups?" names both, yet still leans on the question before it.
+  if (hasService && hasConcern) return opens && words.length <= SHORT_WORDS && !words.includes('who');
   const pointsBack = !hasService && words.some((w) => PRONOUNS.has(w));
   return opens || pointsBack;
 }

@@ -16,7 +16,12 @@ export interface DutyCues {
   /** Stemmed words of the question, space-joined and padded (" turn on encrypt "). */
   stemmed: string;
   side?: Side;
+  /** In a statement, the side the person says does it. */
+  claim?: Side;
 }
+
+/** What the side a verb points at weighs against a duty's own words (2 per word). */
+const SIDE_WEIGHT = 2.5;
 
 const keys = new WeakMap<object, string[]>();
 
@@ -65,14 +70,22 @@ export function selectDuty(entry: Pick<Responsibility, 'duties' | 'owner' | 'oth
     const focus = best.duty;
     return { focus, condition: focus.when, inForce: [focus, ...usual.filter((d) => d.by !== focus.by)] };
   }
-  const bySide = cues.side ? usual.find((d) => d.by === cues.side) ?? otherSideAct(entry, cues.side) : undefined;
-  if (bySide) return { focus: bySide, inForce: bySide.when === undefined && !usual.includes(bySide) ? [bySide, ...usual] : usual };
-  for (const duty of usual) {
-    const score = longestMatch(cues.stemmed, duty, duty.terms);
-    if (score > 0 && (!best || score > best.score)) best = { duty, score };
+  // A duty's own words outweigh the side a verb points at, unless they are a single everyday word.
+  let pick: { duty: Duty; score: number } | undefined;
+  const candidates = cues.side && !usual.some((d) => d.by === cues.side) ? [...usual, ...optional(otherSideAct(entry, cues.side))] : usual;
+  for (const duty of candidates) {
+    const score = 2 * longestMatch(cues.stemmed, duty, duty.terms) + (duty.by === cues.side ? SIDE_WEIGHT : 0);
+    if (score > 0 && (!pick || score > pick.score)) pick = { duty, score };
   }
-  if (best) return { focus: best.duty, inForce: usual };
+  if (pick) return { focus: pick.duty, inForce: usual.includes(pick.duty) ? usual : [pick.duty, ...usual] };
+  // A statement about a shared entry ("AWS does it automatically, right?") is judged on the other side's part.
+  const sides = new Set(usual.map((d) => d.by));
+  if (cues.claim && sides.size === 2) return { focus: usual.find((d) => d.by !== cues.claim), inForce: usual };
   return { inForce: usual };
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 /**

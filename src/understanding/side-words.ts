@@ -17,7 +17,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' review ', ' reviews ', ' reviewing ', ' respond ', ' responds ', ' responding ', ' rotate ', ' rotates ',
     ' rotating ', ' tune ', ' tunes ', ' tuning ', ' create ', ' creates ', ' creating ', ' grant ', ' grants ',
     ' granting ', ' assign ', ' assigns ', ' classify ', ' classifies ', ' restrict ', ' restricts ', ' enforce ',
-    ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' add ', ' adds ',
+    ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' sets ', ' set ', ' add ', ' adds ',
     ' adding ', ' upload ', ' uploads ', ' install ', ' installs ', ' installing ', ' apply the ', ' opt ', ' request ',
     ' kicks off', ' kick off', ' triage', ' remediat', ' investigat', ' associate ', ' associates ', ' deploy ',
     ' deploys ', ' deploying ', ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',

@@ -9,6 +9,8 @@ import type { QuestionPart } from './understanding.js';
 const CONNECTORS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'plus', 'also', 'then']);
 /** Words that ask for an answer per service ("who patches each?"). */
 const PER_SERVICE: ReadonlySet<string> = new Set(['each', 'both', 'respectively', 'either']);
+/** Prepositions that repeat a question for another service ("and for Redshift", "and on EC2"). */
+const PARALLEL: ReadonlySet<string> = new Set(['for', 'on', 'in', 'with', 'under']);
 
 /**
  * Splits a question about several services into one part per service, each with the concern named
@@ -56,12 +58,18 @@ export function splitParts(
     return words.slice(prev.at.start + prev.at.words, r.at.start).every((w) => w === 'and' || w === 'or');
   });
   const perService = words.some((w) => PER_SERVICE.has(w));
+  // "…for our EBS volumes, and for our Redshift cluster?": the same act asked again for another service.
+  const parallel = sorted.slice(1).some((r, i) => {
+    const between = words.slice(sorted[i]!.at.start + sorted[i]!.at.words, r.at.start);
+    return between.includes('and') && between.some((w) => PARALLEL.has(w));
+  });
   const eachNamesOne = own.filter((ids) => ids.length > 0).length >= 2;
-  if (!compared && !listed && !perService && !eachNamesOne) return undefined;
+  if (!compared && !listed && !perService && !parallel && !eachNamesOne) return undefined;
   if (questionConcerns.length === 0 && !eachNamesOne) return undefined;
   const questionSide = findSide(` ${words.join(' ')} `);
   return sorted.map((r, i) => {
-    const side = findSide(` ${words.slice(bounds[i], bounds[i + 1]).join(' ')} `) ?? questionSide;
+    // A part that names its own act has its own side; one that only names a service shares the question's.
+    const side = findSide(` ${words.slice(bounds[i], bounds[i + 1]).join(' ')} `) ?? (own[i]!.length > 0 ? undefined : questionSide);
     return {
       service: { candidates: r.candidates, generic: r.generic, corrected: r.corrected },
       concernIds: own[i]!.length > 0 ? own[i]! : questionConcerns,

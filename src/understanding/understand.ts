@@ -28,7 +28,7 @@ import { splitClauses } from './split-clauses.js';
 import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
-import type { ServiceRef, Understanding } from './understanding.js';
+import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
@@ -71,7 +71,7 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
 
   const clauses = splitClauses(words);
   if (clauses.length >= 2) {
-    const asked = askedInClauses(clauses.map((c) => understand(c.join(' '), knowledge, index, correct)));
+    const asked = askedInClauses(clauses, (text) => understand(text, knowledge, index, correct), knowledge);
     if (asked) return { ...base, ...asked };
   }
 
@@ -124,10 +124,10 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
     return { ...found(refs), intent: 'who-owns', confidence: 0.95 - penalty };
   }
   if (refs.length === 1) {
-    const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
-    if (primary && (cue || unexplained <= 1)) return { ...found(refs, [primary]), intent: 'who-owns', confidence: 0.8 - penalty };
     const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions) : undefined;
     if (feature) return { ...found(refs), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
+    const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
+    if (primary && (cue || unexplained <= 1)) return { ...found(refs, [primary]), intent: 'who-owns', confidence: 0.8 - penalty };
     const asksForCard = hasCue(padded, SERVICE_CARD_CUES) || conceptId !== undefined || unexplained === 0 || (strongCue && unexplained <= 1);
     if (asksForCard || isElliptical(words, true, false)) return { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty };
     return decline(found(refs), 'not-understood');
@@ -141,13 +141,31 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
   return decline(found([]), 'not-understood');
 }
 
-/** Two or more "who" questions in one message, each answered as a part; undefined unless two have a concern. */
-function askedInClauses(reads: Understanding[]): Omit<Understanding, 'words' | 'args' | 'followUp'> | undefined {
+/**
+ * Two or more "who" questions in one message ("S3 — who replaces failed disks and who configures the
+ * bucket policies?"), each answered as a part. A clause that names no service is read with the first
+ * service named ("…, and who manages our self-managed worker nodes?" after "EKS"); one that names no
+ * concern asks about the one before it. Undefined unless two clauses make parts.
+ */
+function askedInClauses(
+  clauses: string[][],
+  read: (text: string) => Understanding,
+  knowledge: Knowledge,
+): Omit<Understanding, 'words' | 'args' | 'followUp'> | undefined {
+  const reads = clauses.map((c) => read(c.join(' ')));
   const lead = reads.find((r) => r.services.length > 0)?.services[0];
-  const parts = reads
-    .filter((r) => r.intent === 'who-owns' && r.concernIds.length > 0)
-    .flatMap((r) => r.parts ?? [{ ...(r.services[0] ?? lead ? { service: r.services[0] ?? lead } : {}), concernIds: r.concernIds, stemmed: r.stemmed, ...(r.side ? { side: r.side } : {}) }]);
-  if (parts.length < 2) return undefined;
+  const leadService = lead ? knowledge.services.get(lead.candidates[0]!) : undefined;
+  const leadName = leadService?.variantOf ? knowledge.services.get(leadService.variantOf)?.name : leadService?.name;
+  const parts: QuestionPart[] = [];
+  for (const [i, first] of reads.entries()) {
+    const r = first.services.length === 0 && leadName ? read(`${leadName} ${clauses[i]!.join(' ')}`) : first;
+    if (r.intent === 'decline' && r.declineReason !== 'not-understood') return undefined;
+    const concernIds = r.concernIds.length > 0 ? r.concernIds : (parts[parts.length - 1]?.concernIds ?? []);
+    const service = r.services[0] ?? lead;
+    if (concernIds.length === 0) continue;
+    parts.push({ ...(service ? { service } : {}), concernIds, stemmed: r.stemmed, ...(r.side ? { side: r.side } : {}) });
+  }
+  if (parts.length < 2 || !reads.some((r) => r.concernIds.length > 0)) return undefined;
   const first = parts[0]!;
   return {
     intent: 'who-owns',
@@ -156,7 +174,7 @@ function askedInClauses(reads: Understanding[]): Omit<Understanding, 'words' | '
     concernsTied: false,
     stemmed: first.stemmed,
     parts,
-    confidence: Math.min(...reads.filter((r) => r.intent === 'who-owns').map((r) => r.confidence)),
+    confidence: 0.85,
   };
 }
 
