@@ -29,6 +29,8 @@ import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
+import { buildConceptWords, conceptByWords, type ConceptWords } from './concept-words.js';
+import { WH_CUES } from './side-words.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
@@ -38,6 +40,12 @@ const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-respon
 const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
 /** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
+/** Words of a question that asks what something is or means, not who does it. */
+const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' explain', ' difference', ' mean ', ' means ',
+  ' meaning', ' define', ' describe', ' where s the line', ' where is the line', ' is the model', ' identical', ' same for every',
+  ' tell me about', ' overview', ' in short'];
+/** Words that ask for one answer per concern named ("which side owns which?"). */
+const PER_CONCERN_CUES = [' which owns which', ' owns which', ' each ', ' respectively', ' which is which'];
 /** A message that only thanks ("thanks!", "thank you so much"). */
 const THANKS_ONLY = /^\W*(?:thanks|thank you|thx|ty|cheers|many thanks|ta)(?:\s+(?:a lot|so much|very much|again|mate|all|srm))*\W*$/i;
 /** Words of a configure-type question that name no feature ("who sets it up for us?"). */
@@ -47,10 +55,19 @@ const NOT_A_FEATURE: ReadonlySet<string> = new Set(['aws', 'amazon', 'customer',
 export function createUnderstand(knowledge: Knowledge): Understand {
   const index = buildPhraseIndex(knowledge);
   const correct = createSpellingCorrector(index.vocabulary);
-  return (text) => understand(text, knowledge, index, correct);
+  const concepts = buildConceptWords(knowledge);
+  return (text) => understand(text, knowledge, { index, correct, concepts });
 }
 
-function understand(text: string, knowledge: Knowledge, index: PhraseIndex, correct: SpellingCorrector): Understanding {
+/** What the matcher builds once per knowledge base. */
+interface Indexes {
+  index: PhraseIndex;
+  correct: SpellingCorrector;
+  concepts: ConceptWords;
+}
+
+function understand(text: string, knowledge: Knowledge, built: Indexes): Understanding {
+  const { index, correct } = built;
   const words = normalizeText(text);
   const padded = ` ${words.join(' ')} `;
   const base = { services: [], concernIds: [], concernsTied: false, args: '', words, followUp: false, stemmed: ' ' };
@@ -71,7 +88,7 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
 
   const clauses = splitClauses(words);
   if (clauses.length >= 2) {
-    const asked = askedInClauses(clauses, (text) => understand(text, knowledge, index, correct), knowledge);
+    const asked = askedInClauses(clauses, (clause) => understand(clause, knowledge, built), knowledge);
     if (asked) return { ...base, ...asked };
   }
 
@@ -88,7 +105,7 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
   const free = withDutyConcerns(unconsumed, refs, knowledge);
   const dual = new Set(free.filter((_m, i) => dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
-  const conceptId = bestConcept(mentions);
+  const conceptId = bestConcept(mentions) ?? conceptByWords(built.concepts, stems);
   const corrected = mentions.some((m) => m.corrected);
   const side = findSide(padded);
   const claim = findClaim(padded);
@@ -108,6 +125,18 @@ function understand(text: string, knowledge: Knowledge, index: PhraseIndex, corr
     conceptId,
     followUp: isElliptical(words, services.length > 0, ids.length > 0),
   });
+
+  // "what does 'abstracted services' mean?", "whose are the inherited controls?": the concept is the question.
+  const concept = conceptId ? knowledge.concepts.get(conceptId) : undefined;
+  const asksWho = hasCue(padded, WH_CUES);
+  if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? concept.owner !== undefined && !conceptLoses(mentions, conceptId!) : hasCue(padded, WHAT_CUES))) {
+    return { ...found([]), intent: 'concept', confidence: 0.9 };
+  }
+  // "hypervisor vs guest OS — which side owns which?": one general answer per concern.
+  if (refs.length === 0 && concernIds.length >= 2 && (hasCue(padded, COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES))) {
+    const parts = concernIds.slice(0, 3).map((id) => ({ concernIds: [id], stemmed, ...(side ? { side } : {}) }));
+    return { ...found([]), parts, intent: 'who-owns', confidence: 0.85 - penalty };
+  }
 
   if (refs.length >= 2) {
     const aboutResponsibility = cue || concernIds.length > 0;
@@ -199,6 +228,17 @@ function bestConcept(mentions: Mention[]): string | undefined {
     }
   }
   return best?.id;
+}
+
+/** The concept is named by a phrase of its own, not only found by its words. */
+function conceptNamed(mentions: Mention[], conceptId: string): boolean {
+  return mentions.some((m) => m.words >= 2 && m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
+}
+
+/** A concern is named by a longer phrase than the concept ("who owns physical security?" is the concern). */
+function conceptLoses(mentions: Mention[], conceptId: string): boolean {
+  const longest = (pick: (m: Mention) => boolean) => Math.max(0, ...mentions.filter(pick).map((m) => m.words));
+  return longest((m) => m.targets.some((t) => t.kind === 'concern')) > longest((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
 }
 
 /** A concept phrase longer than every concern phrase ("shared controls" beats "controls"). */
