@@ -5,8 +5,9 @@ import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
 
 /** Explains a concept of the model ("security of the cloud", "abstracted services"). */
-export function composeConcept(knowledge: Knowledge, conceptId: string): AnswerOutcome {
+export function composeConcept(knowledge: Knowledge, conceptId: string, alsoIds: string[] = []): AnswerOutcome {
   const concept = knowledge.concepts.get(conceptId)!;
+  const also = alsoIds.flatMap((id) => knowledge.concepts.get(id) ?? []);
   const related = [...knowledge.concepts.values()].filter((c) => c.id !== concept.id).slice(0, 2);
   const reply = withText({
     kind: 'concept',
@@ -14,8 +15,10 @@ export function composeConcept(knowledge: Knowledge, conceptId: string): AnswerO
     sections: [
       { title: 'In short', body: concept.summary },
       ...(concept.points.length ? [{ title: 'Key points', body: concept.points.map((p) => `• ${p}`).join('\n') }] : []),
+      // A comparison ("inherited vs shared controls") gets each concept it names, side by side.
+      ...also.map((c) => ({ title: c.owner ? `${c.title}: ${MESSAGES.conceptOwner[c.owner]}` : c.title, body: c.summary })),
     ],
-    sources: concept.sources.map(sourceLink),
+    sources: [...new Map([concept, ...also].flatMap((c) => c.sources).map((url) => [url, sourceLink(url)])).values()].slice(0, 4),
     suggestions: related.map((c) => `what is ${c.title.replace(/\s*\(.*\)$/, '')}?`),
     actions: [],
   });

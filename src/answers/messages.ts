@@ -4,7 +4,7 @@ import type { DeclineReason } from '../understanding/cue-words.js';
 export const MESSAGES = {
   headline: {
     aws: (subject: string) => `AWS owns ${subject}`,
-    customer: (subject: string) => `You own ${subject}`,
+    customer: (subject: string) => `You (the customer) own ${subject}`,
     shared: (subject: string) => `${capitalise(subject)} is shared: AWS and you each have a part`,
   },
   section: {
@@ -20,7 +20,7 @@ export const MESSAGES = {
   generalSubject: (concern: string) => (concern.endsWith('(in general)') ? concern : `${concern} (in general)`),
   dutyHeadline: {
     aws: (subject: string) => `AWS owns this part of ${subject}`,
-    customer: (subject: string) => `You own this part of ${subject}`,
+    customer: (subject: string) => `You (the customer) own this part of ${subject}`,
   },
   verdict: { yes: 'Yes', no: 'No', partly: 'Partly' },
   partsHeadline: (parts: string[]) => parts.join(' · '),

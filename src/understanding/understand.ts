@@ -40,6 +40,8 @@ const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-respon
 const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
 /** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
+/** The concept that introduces the whole model: a frame for other questions more often than the question. */
+const OVERVIEW_CONCEPT = 'shared-responsibility-model';
 /** Words of a question that asks what something is or means, not who does it. */
 const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' explain', ' difference', ' mean ', ' means ',
   ' meaning', ' define', ' describe', ' where s the line', ' where is the line', ' is the model', ' identical', ' same for every',
@@ -130,7 +132,9 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const concept = conceptId ? knowledge.concepts.get(conceptId) : undefined;
   const asksWho = hasCue(padded, WH_CUES);
   if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? concept.owner !== undefined && !conceptLoses(mentions, conceptId!) : hasCue(padded, WHAT_CUES))) {
-    return { ...found([]), intent: 'concept', confidence: 0.9 };
+    const also = namedConcepts(mentions).filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
+    const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);
+    return { ...found([]), ...(compared && also.length ? { alsoConcepts: also.slice(0, 2) } : {}), intent: 'concept', confidence: 0.9 };
   }
   // "hypervisor vs guest OS — which side owns which?": one general answer per concern.
   if (refs.length === 0 && concernIds.length >= 2 && (hasCue(padded, COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES))) {
@@ -219,15 +223,22 @@ function decline(base: Omit<Understanding, 'intent' | 'confidence'>, reason: Dec
   return { ...base, intent: 'decline', declineReason: reason, confidence: 0 };
 }
 
-/** The concept named by the longest phrase, if any. */
+/** The concept named by the longest phrase, if any; the model's overview only when no other concept is named. */
 function bestConcept(mentions: Mention[]): string | undefined {
-  let best: { id: string; words: number } | undefined;
+  return namedConcepts(mentions)[0];
+}
+
+/** Every concept named, longest phrase first, the overview last ("in the shared responsibility model, what are …"). */
+function namedConcepts(mentions: Mention[]): string[] {
+  const best = new Map<string, number>();
   for (const m of mentions) {
     for (const t of m.targets) {
-      if (t.kind === 'concept' && (!best || m.words > best.words)) best = { id: t.id, words: m.words };
+      if (t.kind !== 'concept') continue;
+      const score = t.id === OVERVIEW_CONCEPT ? 0 : m.words;
+      if (score >= (best.get(t.id) ?? -1)) best.set(t.id, score);
     }
   }
-  return best?.id;
+  return [...best.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
 /** The concept is named by a phrase of its own, not only found by its words. */

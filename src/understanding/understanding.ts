@@ -35,6 +35,8 @@ export interface Understanding {
   /** The first two concerns were named equally strongly (a clarification may be due). */
   concernsTied: boolean;
   conceptId?: string;
+  /** Further concepts a comparison names ("inherited vs shared vs customer-specific controls"). */
+  alsoConcepts?: string[];
   declineReason?: DeclineReason;
   /** How sure the matcher is of this reading, in [0, 1]. */
   confidence: number;
