@@ -5,10 +5,12 @@ import { AUTOMATIC_WORDS, CLAIM_WORDS, EITHER_CUES, SIDE_WORDS, WH_CUES } from '
 /**
  * Which side of the line the question's act points at. A customer's act (configure, enable, choose…)
  * wins over infrastructure words: "who enables encryption of the underlying storage" asks about enabling.
+ * Infrastructure words are read outside the concern's own name (`unnamed`): "Outposts power and cooling —
+ * AWS or us?" names a concern, it does not point at AWS.
  */
-export function findSide(padded: string): Side | undefined {
+export function findSide(padded: string, unnamed = padded): Side | undefined {
   if (hasCue(padded, SIDE_WORDS.customer)) return 'customer';
-  if (hasCue(padded, SIDE_WORDS.aws)) return 'aws';
+  if (hasCue(unnamed, SIDE_WORDS.aws)) return 'aws';
   if (hasCue(padded, WH_CUES) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;
 }

@@ -72,7 +72,8 @@ export function selectDuty(entry: Pick<Responsibility, 'duties' | 'owner' | 'oth
   }
   // A duty's own words outweigh the side a verb points at, unless they are a single everyday word.
   let pick: { duty: Duty; score: number } | undefined;
-  const candidates = cues.side && !usual.some((d) => d.by === cues.side) ? [...usual, ...optional(otherSideAct(entry, cues.side))] : usual;
+  // In a yes/no question the verbs belong to the claim ("do I need to configure firewalls for S3?"), not to an act.
+  const candidates = cues.side && !cues.claim && !usual.some((d) => d.by === cues.side) ? [...usual, ...optional(otherSideAct(entry, cues.side))] : usual;
   for (const duty of candidates) {
     const score = 2 * longestMatch(cues.stemmed, duty, duty.terms) + (duty.by === cues.side ? SIDE_WEIGHT : 0);
     if (score > 0 && (!pick || score > pick.score)) pick = { duty, score };

@@ -30,7 +30,7 @@ import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
 import { buildConceptWords, conceptByWords, type ConceptWords } from './concept-words.js';
-import { WH_CUES } from './side-words.js';
+import { EITHER_CUES, WH_CUES } from './side-words.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
@@ -109,12 +109,15 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const concerns = resolveConcerns(free, knowledge, dual);
   const conceptId = bestConcept(mentions) ?? conceptByWords(built.concepts, stems);
   const corrected = mentions.some((m) => m.corrected);
-  const side = findSide(padded);
+  // "Outposts power and cooling — AWS or us?" only names a concern; "who replicates the volume?" points at AWS.
+  const namesOnly = hasCue(padded, EITHER_CUES) || hasCue(padded, [' whose ', ' who owns ']) || padded.endsWith(' who ');
+  const side = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, free) : padded);
   const claim = findClaim(padded);
   const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}) };
 
   if (unknownProductName(text, index, correct)) return decline(read, 'unknown-service');
-  if (refs.length === 0 && unknownAcronym(text, index)) return decline(read, 'unknown-service');
+  // "who patches our RSD instances?": a name the bot does not know is never replaced by a guess.
+  if (refs.every((r) => r.generic) && unknownAcronym(text, index)) return decline(read, 'unknown-service');
 
   const unexplained = unexplainedWords(phraseWords, mentions);
   const concernIds = concerns.fromContextOnly && !strongCue ? [] : concerns.ids;
@@ -131,7 +134,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // "what does 'abstracted services' mean?", "whose are the inherited controls?": the concept is the question.
   const concept = conceptId ? knowledge.concepts.get(conceptId) : undefined;
   const asksWho = hasCue(padded, WH_CUES);
-  if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? concept.owner !== undefined && !conceptLoses(mentions, conceptId!) : hasCue(padded, WHAT_CUES))) {
+  const whoConcept = concept?.owner !== undefined && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!);
+  if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? whoConcept : hasCue(padded, WHAT_CUES))) {
     const also = namedConcepts(mentions).filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
     const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);
     return { ...found([]), ...(compared && also.length ? { alsoConcepts: also.slice(0, 2) } : {}), intent: 'concept', confidence: 0.9 };
@@ -239,6 +243,21 @@ function namedConcepts(mentions: Mention[]): string[] {
     }
   }
   return [...best.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/** The question without the words that name its concerns, padded, for reading infrastructure words. */
+function outsideConcernNames(words: string[], mentions: Mention[]): string {
+  const named = new Set<number>();
+  for (const m of mentions) {
+    if (!m.targets.some((t) => t.kind === 'concern')) continue;
+    for (let i = m.start; i < m.start + m.words; i++) named.add(i);
+  }
+  return ` ${words.filter((_w, i) => !named.has(i)).join(' ')} `;
+}
+
+/** Words in the longest phrase that names the concept (0 when only its words were found). */
+function conceptPhrase(mentions: Mention[], conceptId: string): number {
+  return Math.max(0, ...mentions.filter((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId)).map((m) => m.words));
 }
 
 /** The concept is named by a phrase of its own, not only found by its words. */
