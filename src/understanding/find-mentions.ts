@@ -84,5 +84,5 @@ function hides(outer: Mention, inner: Mention): boolean {
 }
 
 function kindOf(t: PhraseTarget): string {
-  return t.kind === 'context' || t.kind === 'duty' ? 'concern' : t.kind;
+  return t.kind === 'context' ? 'concern' : t.kind;
 }

@@ -30,7 +30,7 @@ import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
 import { buildConceptWords, conceptByWords, type ConceptWords } from './concept-words.js';
-import { EITHER_CUES, WH_CUES } from './side-words.js';
+import { EITHER_CUES, SIDE_WORDS, WH_CUES } from './side-words.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
@@ -161,7 +161,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     return { ...found(refs), intent: 'who-owns', confidence: 0.95 - penalty };
   }
   if (refs.length === 1) {
-    const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions) : undefined;
+    const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions.filter((m) => m.targets.some((t) => t.kind !== 'duty'))) : undefined;
     if (feature) return { ...found(refs), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
     const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
     if (primary && (cue || unexplained <= 1)) return { ...found(refs, [primary]), intent: 'who-owns', confidence: 0.8 - penalty };
@@ -219,7 +219,8 @@ function askedInClauses(
 function featureWords(words: string[], mentions: Mention[]): string | undefined {
   const covered = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.start + m.words; i++) covered.add(i);
-  const picked = words.filter((w, i) => !covered.has(i) && !COMMON_WORDS.has(w) && !NOT_A_FEATURE.has(w) && w.length > 2 && !/^\d+$/.test(w));
+  const verb = (w: string) => SIDE_WORDS.customer.some((cue) => cue.trim() === w);
+  const picked = words.filter((w, i) => !covered.has(i) && !COMMON_WORDS.has(w) && !NOT_A_FEATURE.has(w) && !verb(w) && w.length > 2 && !/^\d+$/.test(w));
   return picked.length > 0 ? picked.slice(0, 4).join(' ') : undefined;
 }
 

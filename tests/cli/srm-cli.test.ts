@@ -25,7 +25,7 @@ describe('srm ask', () => {
       service: 'Amazon EC2',
       concern: 'Database engine, runtime and platform patching',
       confidence: expect.any(Number),
-      text: expect.stringContaining('You own'),
+      text: expect.stringContaining('You (the customer) own'),
     });
     expect(result.confidence).toBeGreaterThan(0.5);
     expect(result.confidence).toBeLessThanOrEqual(1);

@@ -35,7 +35,8 @@ describe('the core', () => {
   it('answers a question with the owner, what each side does, why and a source', async () => {
     const reply = onlyReply(await core.handleMessage(message('who configures security groups on EC2?')));
     expect(reply).toMatchObject({ kind: 'answer', owner: 'customer', serviceName: 'Amazon EC2' });
-    expect(reply.sections.map((s) => s.title)).toEqual(['What AWS does', 'What you do', 'Why']);
+    // The owner's part comes first.
+    expect(reply.sections.map((s) => s.title)).toEqual(['What you do', 'What AWS does', 'Why']);
     expect(reply.sources[0]?.url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     expect(reply.actions.map((a) => a.actionId)).toEqual([ACTION_IDS.showService, ACTION_IDS.feedbackUp, ACTION_IDS.feedbackDown]);
   });

@@ -37,9 +37,9 @@ describe('the shipped knowledge base', () => {
 
   it('models the variants that change the answer', () => {
     expect(knowledge.services.get('eks')?.variants.sort()).toEqual(
-      ['eks-control-plane', 'eks-fargate', 'eks-managed-node-groups', 'eks-self-managed-nodes'],
+      ['eks-auto-mode', 'eks-control-plane', 'eks-fargate', 'eks-managed-node-groups', 'eks-self-managed-nodes'],
     );
-    expect(knowledge.services.get('ecs')?.variants.sort()).toEqual(['ecs-ec2', 'ecs-fargate']);
+    expect(knowledge.services.get('ecs')?.variants.sort()).toEqual(['ecs-ec2', 'ecs-fargate', 'ecs-managed-instances']);
     expect(knowledge.services.get('lambda')?.variants.sort()).toEqual(['lambda-container-image', 'lambda-custom-runtime']);
   });
 

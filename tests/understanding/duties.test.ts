@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion, nextContext, type ConversationContext } from '../../src/answers/answer-question.js';
+import { selectDuty } from '../../src/understanding/select-duty.js';
+import { createUnderstand } from '../../src/understanding/understand.js';
+import { loadTestKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = loadTestKnowledge();
+const understand = createUnderstand(knowledge);
+const answer = (q: string, context?: ConversationContext) => answerQuestion(knowledge, understand(q), context);
+
+describe('the owner of the act asked about', () => {
+  it.each([
+    // One side's act on a shared entry gets that side, not "shared".
+    ['who turns on encryption at rest for our EFS file systems?', 'customer'],
+    ['who is responsible for encryption at rest on EFS?', 'shared'],
+    ['who replaces a failed disk under our S3 buckets?', 'aws'],
+    ['who writes the lifecycle rules for our S3 buckets?', 'customer'],
+    ['who picks the maintenance window for our RDS instances?', 'customer'],
+    ['who runs the EKS control plane?', 'aws'],
+    ['who keeps the SQS service itself available?', 'aws'],
+    ['who trains AWS employees on security?', 'aws'],
+    ['who trains our own staff on security awareness?', 'customer'],
+    ['which of these is a shared control: patch management?', 'shared'],
+  ])('%s → %s', (question, owner) => {
+    const outcome = answer(question);
+    expect(outcome.answered).toBe(true);
+    expect(outcome.owner).toBe(owner);
+  });
+
+  it('puts the owner of the act first and the other side one line below', () => {
+    const outcome = answer('who turns on encryption at rest for our EFS file systems?');
+    expect(outcome.reply.headline).toBe('You (the customer) own this part of encryption at rest on Amazon EFS');
+    expect(outcome.reply.sections.map((s) => s.title)).toEqual(['What you do', 'What AWS does', 'Why']);
+  });
+});
+
+describe('conditions that flip the owner', () => {
+  it.each([
+    ['who patches the Lambda runtime?', 'aws', undefined],
+    ['who patches the Lambda runtime when the runtime update mode is Manual?', 'customer', 'runtime update mode: Manual'],
+    ['who renews certificates in ACM?', 'aws', undefined],
+    ['who renews certificates we imported into ACM?', 'customer', 'certificate imported into ACM'],
+    ['who rotates AWS managed keys for S3?', 'aws', 'AWS managed keys'],
+    ['who does major version upgrades on RDS?', 'customer', 'major version upgrade'],
+  ])('%s → %s', (question, owner, condition) => {
+    const outcome = answer(question);
+    expect(outcome.owner).toBe(owner);
+    if (condition) expect(outcome.reply.headline).toContain(`(${condition})`);
+  });
+
+  it('reads the service a question means when it names one it does not mean', () => {
+    const outcome = answer('who patches PostgreSQL we installed ourselves on EC2, not RDS?');
+    expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon EC2' });
+  });
+});
+
+describe('picking a duty', () => {
+  const entry = knowledge.lookup('efs', 'encryption-at-rest');
+  if ('none' in entry) throw new Error('EFS encryption at rest must be in the knowledge base');
+
+  it('answers the whole entry when the question points at neither side', () => {
+    expect(selectDuty(entry, { stemmed: ' who own encryption ' }).focus).toBeUndefined();
+  });
+
+  it("answers one side's duty when the question points at it", () => {
+    expect(selectDuty(entry, { stemmed: ' x ', side: 'customer' }).focus?.by).toBe('customer');
+    expect(selectDuty(entry, { stemmed: ' x ', side: 'aws' }).focus?.by).toBe('aws');
+  });
+
+  it("judges a statement on the other side's part", () => {
+    expect(selectDuty(entry, { stemmed: ' x ', claim: 'aws' }).focus?.by).toBe('customer');
+  });
+});
+
+describe('statements and exam-option phrasing', () => {
+  it.each([
+    ['the guest OS on our EC2 instances is patched by Amazon, right?', 'customer', 'No — '],
+    ['so AWS patches the hypervisor under EC2, right?', 'aws', 'Yes — '],
+    ['hypervisor patching — ours or AWS?', 'aws', 'AWS owns'],
+    ['configuring security groups on EC2: AWS or us?', 'customer', 'You (the customer) own'],
+  ])('%s → %s', (question, owner, start) => {
+    const outcome = answer(question);
+    expect(outcome.owner).toBe(owner);
+    expect(outcome.reply.headline.startsWith(start)).toBe(true);
+  });
+});
+
+describe('two-part questions', () => {
+  it('answers every part with its own verdict', () => {
+    const outcome = answer('Windows on EC2 and SQL Server on RDS — who patches each?');
+    expect(outcome.owner).toBe('customer');
+    expect(outcome.parts?.map((p) => [p.service, p.owner])).toEqual([
+      ['Amazon EC2', 'customer'],
+      ['Amazon RDS', 'aws'],
+    ]);
+  });
+
+  it('splits two "who" questions about one service', () => {
+    const outcome = answer('S3 — who replaces failed disks and who configures the bucket policies?');
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+  });
+});
+
+describe('follow-ups', () => {
+  const after = (first: string) => {
+    const u = understand(first);
+    return nextContext(answerQuestion(knowledge, u), u);
+  };
+
+  it('an elliptical follow-up keeps the concern and the side, and changes the service', () => {
+    const context = after('who turns on encryption at rest for our EFS file systems?');
+    expect(context).toMatchObject({ serviceId: 'efs', concernId: 'encryption-at-rest', side: 'customer' });
+    const outcome = answer('and for Kinesis?', context);
+    expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon Kinesis Data Streams' });
+  });
+
+  it('a full question is read on its own, whatever the thread was about', () => {
+    const context = after('who patches RDS?');
+    const outcome = answer('and who configures security groups on EC2?', context);
+    expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon EC2' });
+  });
+
+  it('a condition alone reuses the service and concern', () => {
+    const context = after('who renews the certificates ACM issued for us?');
+    expect(answer('and the ones we imported?', context).owner).toBe('customer');
+  });
+});
+
+describe('a feature the knowledge lacks', () => {
+  it('answers a configure-type question as yours, at lower confidence, citing the model', () => {
+    const u = understand('who sets the usage plans on our API Gateway?');
+    const outcome = answerQuestion(knowledge, u);
+    expect(outcome.owner).toBe('customer');
+    expect(outcome.reply.headline).toBe('Configuring usage plans on Amazon API Gateway is yours');
+    expect(outcome.reply.sources[0]?.url).toBe('https://aws.amazon.com/compliance/shared-responsibility-model/');
+    expect(u.confidence).toBeLessThan(0.7);
+  });
+
+  it('never gives AWS a verdict that way', () => {
+    expect(understand('who is responsible for the usage plans on our API Gateway?').fallbackFeature).toBeUndefined();
+  });
+});
+
+describe('reply text', () => {
+  it('says "in general" once', () => {
+    expect(answer('who does patch management?').reply.headline).not.toMatch(/in general\).*in general/);
+  });
+
+  it('does not repeat a service named for its concern', () => {
+    expect(answer('who manages identity and access management on IAM?').reply.headline).not.toMatch(/identity and access management on AWS Identity and Access Management/i);
+  });
+
+  it('answers thanks with a short "you\'re welcome", not the help page', () => {
+    const outcome = answer('thanks!');
+    expect(outcome.reply.kind).toBe('notice');
+    expect(outcome.reply.headline).toMatch(/welcome/i);
+  });
+});
