@@ -17,7 +17,7 @@ export function withDutyConcerns(mentions: Mention[], refs: PlacedRef[], knowled
   }
   return mentions.map((m) => {
     const named = m.targets.flatMap((t) =>
-      t.kind === 'duty' && (t.serviceId === undefined || services.has(t.serviceId)) ? [{ kind: 'concern' as const, id: t.concernId }] : [],
+      t.kind === 'duty' && (t.serviceId === undefined || services.has(t.serviceId)) ? [{ kind: 'concern' as const, id: t.concernId, viaDuty: true }] : [],
     );
     return named.length > 0 ? { ...m, targets: [...m.targets, ...named] } : m;
   });

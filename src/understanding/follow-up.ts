@@ -2,7 +2,7 @@
 const OPENERS: readonly string[][] = [
   ['and'], ['also'], ['or'], ['what', 'about'], ['how', 'about'], ['same', 'for'], ['same', 'with'], ['same', 'on'],
   ['same', 'goes'], ['same', 'question'], ['now', 'for'], ['then', 'for'], ['what', 'of'], ['for'], ['on'], ['with'],
-  ['and', 'what'], ['ok', 'and'], ['okay', 'and'], ['then'],
+  ['and', 'what'], ['ok', 'and'], ['okay', 'and'], ['then'], ['same'], ['likewise'], ['ditto'],
 ];
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'them', 'that', 'this', 'there', 'those', 'these', 'one']);
 const MAX_WORDS = 9;

@@ -6,7 +6,8 @@ import { stem } from './stem.js';
 /** What a phrase in a question can point at. */
 export type PhraseTarget =
   | { kind: 'service'; id: string; generic: boolean }
-  | { kind: 'concern'; id: string }
+  /** `viaDuty`: named only through a duty's words, a slightly weaker reading than the concern's own terms. */
+  | { kind: 'concern'; id: string; viaDuty?: boolean }
   | { kind: 'context'; concernId: string }
   | { kind: 'concept'; id: string }
   /** A duty's or a condition's own words: they name its concern, for its service (or any, for defaults). */

@@ -46,9 +46,10 @@ function longestMatch(stemmed: string, owner: object, terms: readonly string[]):
   let best = 0;
   for (const key of keysOf(owner, terms)) {
     const words = [...new Set(key.trim().split(' '))];
-    if (words.length <= best) continue;
-    const found = words.length >= ANY_ORDER_WORDS ? words.every((w) => stemmed.includes(` ${w} `)) : stemmed.includes(key);
-    if (found) best = words.length;
+    if (words.length <= best - 0.5) continue;
+    // As written beats the same words in another order ("customer managed KMS keys … by AWS" is not "AWS managed KMS keys").
+    const score = stemmed.includes(key) ? words.length : words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) ? words.length - 0.5 : 0;
+    if (score > best) best = score;
   }
   return best;
 }
