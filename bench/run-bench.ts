@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: start-up time, throughput, latency percentiles and peak memory of understanding
  * and answering, over the evaluation questions in several chat dressings (at least 10,000 in all).
+ * `npm run bench -- --scale 10` first copies the knowledge base's services ten times under new names,
+ * to show the answer path does not slow down in proportion to the vocabulary.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { scaledKnowledgeDir } from './scale-knowledge.js';
 import { answerQuestion } from '../src/answers/answer-question.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { createUnderstand } from '../src/understanding/understand.js';
@@ -13,13 +16,18 @@ import { defaultKnowledgeDir } from '../adapters/cli/knowledge-dir.js';
 const MIN_QUESTIONS = 10_000;
 const root = new URL('../../', import.meta.url);
 
+const scaleAt = process.argv.indexOf('--scale');
+const scale = scaleAt >= 0 ? Number(process.argv[scaleAt + 1]) : 1;
+if (!Number.isInteger(scale) || scale < 1 || scale > 50) throw new Error('--scale takes a whole number from 1 to 50');
+const knowledgeDir = scale > 1 ? scaledKnowledgeDir(defaultKnowledgeDir(), scale) : defaultKnowledgeDir();
+
 const started = performance.now();
-const knowledge = loadKnowledge(defaultKnowledgeDir());
+const knowledge = loadKnowledge(knowledgeDir);
 const understand = createUnderstand(knowledge);
 understand('who patches RDS?'); // the first call finishes lazy set-up, as the first chat message would
 const ready = performance.now();
 
-const base = ['tests/eval/questions.yaml', 'tests/eval/holdout.yaml'].flatMap(
+const base = ['tests/eval/questions.yaml', 'tests/eval/holdout.yaml', 'tests/eval/duties.yaml', 'tests/eval/holdout-duties.yaml'].flatMap(
   (file) => (yaml.load(readFileSync(fileURLToPath(new URL(file, root)), 'utf8')) as { questions: { q: string }[] }).questions.map((q) => q.q),
 );
 const dressings = [(q: string) => q, (q: string) => `<@U0SRMBOT> ${q}`, (q: string) => `<at>srm</at> ${q.toUpperCase()}`, (q: string) => `/srm ${q} thanks!`];
@@ -40,6 +48,7 @@ latencies.sort();
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
 
 const result = {
+  services: knowledge.services.size,
   questions: questions.length,
   questionsPerSecond: Math.round(questions.length / (elapsed / 1000)),
   p50Ms: round(pct(50)),
@@ -55,6 +64,7 @@ if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   const lines = [
+    `services in the knowledge  ${result.services}${scale > 1 ? ` (the shipped ones copied ${scale} times)` : ''}`,
     `questions answered         ${result.questions}`,
     `questions per second       ${result.questionsPerSecond}`,
     `latency p50 / p90 / p99    ${result.p50Ms} / ${result.p90Ms} / ${result.p99Ms} ms (max ${result.maxMs} ms)`,

@@ -13,22 +13,25 @@ export type SpellingCorrector = (word: string) => Correction | undefined;
 const CACHE_LIMIT = 20_000;
 
 /**
- * Builds a corrector over the vocabulary (once, at load). Fuse.js proposes candidates; a
- * Damerau–Levenshtein check keeps only close ones (1 edit up to 6 letters, 2 beyond), so an
- * everyday word is never bent into an AWS name. Short words only match as anagrams of short names
- * ("rsd" → "rds"). Results are cached: the hot path sees each new word once.
+ * Builds a corrector over the vocabulary (once, at load). A deletion-neighbourhood index (every word
+ * with each one of its letters left out, the SymSpell idea) finds the few words a typo can be, in time
+ * that does not grow with the vocabulary; Fuse.js ranks those candidates and a Damerau–Levenshtein
+ * check keeps only close ones (1 edit up to 6 letters, 2 beyond), so an everyday word is never bent
+ * into an AWS name. Short words only match as anagrams of short names ("rsd" → "rds"). Results are
+ * cached: the hot path sees each new word once.
  */
 export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingCorrector {
   const words = [...new Set(vocabulary)].filter((w) => w.length >= 3 && !/^\d+$/.test(w));
   const short = new Map<string, string>();
   for (const w of words) if (w.length === 3) short.set(sorted(w), w);
-  // One Fuse index per word length: a typo within 2 edits is within 2 letters of the word's length,
-  // so a search only visits the few nearby buckets instead of the whole vocabulary.
-  const byLength = new Map<number, Fuse<string>>();
-  const lengths = new Map<number, string[]>();
-  for (const w of words) lengths.set(w.length, [...(lengths.get(w.length) ?? []), w]);
-  for (const [length, list] of lengths) {
-    byLength.set(length, new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 }));
+  const neighbours = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < 4) continue;
+    for (const key of [w, ...deletes(w)]) {
+      const list = neighbours.get(key);
+      if (!list) neighbours.set(key, [w]);
+      else if (list[list.length - 1] !== w) list.push(w);
+    }
   }
   const cache = new Map<string, Correction | undefined>();
 
@@ -40,6 +43,15 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
     return found;
   };
 
+  /** Words within one deletion of the typo on each side: insertions, deletions, substitutions, swaps, and two of most. */
+  function candidates(word: string): string[] {
+    const keys = new Set([word, ...deletes(word)]);
+    if (word.length > 6) for (const d of deletes(word)) for (const dd of deletes(d)) keys.add(dd);
+    const found = new Set<string>();
+    for (const key of keys) for (const w of neighbours.get(key) ?? []) found.add(w);
+    return [...found];
+  }
+
   function correct(word: string): Correction | undefined {
     if (COMMON_WORDS.has(word) || /\d/.test(word)) return undefined;
     if (word.length === 3) {
@@ -48,17 +60,26 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
     }
     if (word.length < 4) return undefined;
     const allowed = word.length <= 6 ? 1 : 2;
+    const near = candidates(word);
+    if (near.length === 0) return undefined;
     let best: Correction | undefined;
-    for (let length = word.length - allowed; length <= word.length + allowed; length++) {
-      for (const hit of byLength.get(length)?.search(word, { limit: 8 }) ?? []) {
-        const distance = editDistance(word, hit.item);
-        // "environment" is not a typo of "environmental": a word is not corrected into a longer form of itself.
-        if (distance >= 2 && (hit.item.startsWith(word) || word.startsWith(hit.item))) continue;
-        if (distance <= allowed && (!best || distance < best.distance)) best = { word: hit.item, distance };
-      }
+    for (const hit of new Fuse(near, FUSE_OPTIONS).search(word, { limit: 8 })) {
+      const distance = editDistance(word, hit.item);
+      // "environment" is not a typo of "environmental": a word is not corrected into a longer form of itself.
+      if (distance >= 2 && (hit.item.startsWith(word) || word.startsWith(hit.item))) continue;
+      if (distance <= allowed && (!best || distance < best.distance)) best = { word: hit.item, distance };
     }
     return best;
   }
+}
+
+const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 } as const;
+
+/** The word with each one of its letters left out. */
+function deletes(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 function sorted(word: string): string {
