@@ -10,7 +10,8 @@ import { AUTOMATIC_WORDS, CLAIM_WORDS, EITHER_CUES, SIDE_WORDS, WH_CUES } from '
  */
 export function findSide(padded: string, unnamed = padded): Side | undefined {
   if (hasCue(padded, SIDE_WORDS.customer)) return 'customer';
-  if (hasCue(unnamed, SIDE_WORDS.aws)) return 'aws';
+  // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
+  if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' '), SIDE_WORDS.aws)) return 'aws';
   if (hasCue(padded, WH_CUES) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;
 }

@@ -21,7 +21,7 @@ export interface DutyCues {
 }
 
 /** What the side a verb points at weighs against a duty's own words (2 per word). */
-const SIDE_WEIGHT = 2.5;
+const SIDE_WEIGHT = 4.5;
 
 const keys = new WeakMap<object, string[]>();
 
@@ -71,7 +71,7 @@ export function selectDuty(entry: Pick<Responsibility, 'duties' | 'owner' | 'oth
     const focus = best.duty;
     return { focus, condition: focus.when, inForce: [focus, ...usual.filter((d) => d.by !== focus.by)] };
   }
-  // A duty's own words outweigh the side a verb points at, unless they are a single everyday word.
+  // The side a verb points at outweighs a duty's own words of one or two words; a longer phrase outweighs the side.
   let pick: { duty: Duty; score: number } | undefined;
   // In a yes/no question the verbs belong to the claim ("do I need to configure firewalls for S3?"), not to an act.
   const candidates = cues.side && !cues.claim && !usual.some((d) => d.by === cues.side) ? [...usual, ...optional(otherSideAct(entry, cues.side))] : usual;
