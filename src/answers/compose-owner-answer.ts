@@ -85,10 +85,10 @@ function headlineOf(main: string, claim: Side | undefined, owner: Owner, conditi
 /** "encryption at rest on Amazon EFS"; "identity and access management on AWS" where the service is named for the concern. */
 function subjectOf(concern: Concern, service: Service): string {
   const label = inSentence(concern.label);
-  const words = (text: string) => text.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
-  const name = new Set(words(service.name));
-  const overlap = words(concern.label).filter((w) => name.has(w)).length;
-  return overlap >= 2 ? `${label} on AWS` : `${label} on ${service.name}`;
+  const words = (text: string) => text.toLowerCase().split(/\W+/).filter((w) => w.length > 2 && w !== 'aws' && w !== 'amazon');
+  const labelWords = new Set(words(concern.label));
+  const nameWords = words(service.name.replace(/\(.*\)/, ''));
+  return nameWords.length > 0 && nameWords.every((w) => labelWords.has(w)) ? `${label} on AWS` : `${label} on ${service.name}`;
 }
 
 /** The answer card for one resolved entry: the duty asked about first, then the other side's part. */

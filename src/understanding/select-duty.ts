@@ -37,6 +37,8 @@ function keysOf(owner: object, terms: readonly string[]): string[] {
 
 /** Terms this long match with their words in any order; shorter ones ("function update") only as written. */
 const ANY_ORDER_WORDS = 4;
+/** A term found reordered counts as if it were this many words shorter. */
+const ANY_ORDER_DISCOUNT = 1;
 
 /**
  * Words of the longest of `terms` found in the question (0 when none is). A long term matches with its
@@ -46,9 +48,9 @@ function longestMatch(stemmed: string, owner: object, terms: readonly string[]):
   let best = 0;
   for (const key of keysOf(owner, terms)) {
     const words = [...new Set(key.trim().split(' '))];
-    if (words.length <= best - 0.5) continue;
+    if (words.length <= best - ANY_ORDER_DISCOUNT) continue;
     // As written beats the same words in another order ("customer managed KMS keys … by AWS" is not "AWS managed KMS keys").
-    const score = stemmed.includes(key) ? words.length : words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) ? words.length - 0.5 : 0;
+    const score = stemmed.includes(key) ? words.length : words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) ? words.length - ANY_ORDER_DISCOUNT : 0;
     if (score > best) best = score;
   }
   return best;

@@ -12,7 +12,11 @@ export function splitClauses(words: string[]): string[][] {
     else if (OPENERS.has(w) && starts.length > 0 && i > starts[starts.length - 1]!) starts.push(i);
   });
   if (starts.length === 0) return [words];
-  const cuts = starts.map((i) => (words[i - 1] === 'and' ? i - 1 : i));
+  // Cut at the "and" that opens the clause ("…guest OS, and on RDS who patches…"), a few words before its "who".
+  const cuts = starts.map((i) => {
+    for (let j = i - 1; j >= Math.max(1, i - 4); j--) if (words[j] === 'and' || words[j] === 'but' || words[j] === 'while') return j;
+    return i;
+  });
   const clauses: string[][] = [];
   let from = 0;
   for (const cut of cuts) {

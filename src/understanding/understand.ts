@@ -197,10 +197,13 @@ function askedInClauses(
   for (const [i, first] of reads.entries()) {
     const r = first.services.length === 0 && leadName ? read(`${leadName} ${clauses[i]!.join(' ')}`) : first;
     if (r.intent === 'decline' && r.declineReason !== 'not-understood') return undefined;
-    const concernIds = r.concernIds.length > 0 ? r.concernIds : (parts[parts.length - 1]?.concernIds ?? []);
     const service = r.services[0] ?? lead;
+    const previous = parts[parts.length - 1];
+    // A clause that names no concern asks about the one before it, unless it moved to a variant with its own ("…and our worker nodes?").
+    const primary = service && service.candidates[0] !== previous?.service?.candidates[0] ? knowledge.services.get(service.candidates[0]!)?.primaryConcern : undefined;
+    const concernIds = r.concernIds.length > 0 ? r.concernIds : primary ? [primary] : (previous?.concernIds ?? []);
     if (concernIds.length === 0) continue;
-    parts.push({ ...(service ? { service } : {}), concernIds, stemmed: r.stemmed, ...(r.side ? { side: r.side } : {}) });
+    parts.push({ ...(service ? { service } : {}), concernIds, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}) });
   }
   if (parts.length < 2 || !reads.some((r) => r.concernIds.length > 0)) return undefined;
   const first = parts[0]!;
