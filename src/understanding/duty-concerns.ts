@@ -8,6 +8,23 @@ import type { PlacedRef } from './resolve-services.js';
  * a general rule). Returns the mentions with those concerns added, for concern resolution.
  */
 export function withDutyConcerns(mentions: Mention[], refs: PlacedRef[], knowledge: Knowledge): Mention[] {
+  const services = servicesOf(refs, knowledge);
+  return mentions.map((m) => withConcernsOf(m, services));
+}
+
+/**
+ * The concerns that service-name mentions also carry through duty words ("Shield Standard" names Shield
+ * and its DDoS duty), as mentions of their own: a service's name is used up, its duty words are not.
+ */
+export function dutyConcernsInNames(names: Mention[], refs: PlacedRef[], knowledge: Knowledge): Mention[] {
+  const services = servicesOf(refs, knowledge);
+  return names.flatMap((m) => {
+    const named = withConcernsOf(m, services).targets.filter((t) => t.kind === 'concern' && t.viaDuty);
+    return named.length > 0 ? [{ ...m, targets: named }] : [];
+  });
+}
+
+function servicesOf(refs: PlacedRef[], knowledge: Knowledge): Set<string> {
   const services = new Set<string>();
   for (const id of refs.flatMap((r) => r.candidates)) {
     services.add(id);
@@ -15,10 +32,12 @@ export function withDutyConcerns(mentions: Mention[], refs: PlacedRef[], knowled
     if (service?.variantOf) services.add(service.variantOf);
     for (const variant of service?.variants ?? []) services.add(variant);
   }
-  return mentions.map((m) => {
-    const named = m.targets.flatMap((t) =>
-      t.kind === 'duty' && (t.serviceId === undefined || services.has(t.serviceId)) ? [{ kind: 'concern' as const, id: t.concernId, viaDuty: true }] : [],
-    );
-    return named.length > 0 ? { ...m, targets: [...m.targets, ...named] } : m;
-  });
+  return services;
+}
+
+function withConcernsOf(m: Mention, services: ReadonlySet<string>): Mention {
+  const named = m.targets.flatMap((t) =>
+    t.kind === 'duty' && (t.serviceId === undefined || services.has(t.serviceId)) ? [{ kind: 'concern' as const, id: t.concernId, viaDuty: true }] : [],
+  );
+  return named.length > 0 ? { ...m, targets: [...m.targets, ...named] } : m;
 }

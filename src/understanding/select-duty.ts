@@ -38,7 +38,7 @@ function keysOf(owner: object, terms: readonly string[]): string[] {
 /** Terms this long match with their words in any order; shorter ones ("function update") only as written. */
 const ANY_ORDER_WORDS = 4;
 /** A term found reordered counts as if it were this many words shorter. */
-const ANY_ORDER_DISCOUNT = 1;
+const ANY_ORDER_DISCOUNT = 0.5;
 
 /**
  * Words of the longest of `terms` found in the question (0 when none is). A long term matches with its

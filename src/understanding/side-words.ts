@@ -36,7 +36,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' internal replication', ' inside the service', ' rack', ' power and cooling', ' generator', ' server room',
     ' replicates ', ' replicated across', ' redundan', ' fails over', ' failover', ' fail over', ' scales ', ' scaling the ', ' recovers',
     ' recover from', ' detects and', ' publish', ' aws managed ', ' managed rules', ' standard protection',
-    ' keeps it ', ' keep it running', ' aws runs', ' aws operates', ' aws s infrastructure', ' aws infrastructure',
+    ' keeps it ', ' keep it running', ' replaces failed', ' replace failed', ' replacing failed', ' aws runs', ' aws operates', ' aws s infrastructure', ' aws infrastructure',
     ' infrastructure devices', ' its own staff', ' its own employees', ' their own staff', ' network boundary',
   ],
 };

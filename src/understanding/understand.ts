@@ -15,7 +15,7 @@ import {
 } from './cue-words.js';
 import { detectCommand } from './detect-command.js';
 import { dropNegated } from './drop-negated.js';
-import { withDutyConcerns } from './duty-concerns.js';
+import { dutyConcernsInNames, withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import { findClaim, findSide } from './find-side.js';
 import { isElliptical } from './follow-up.js';
@@ -104,8 +104,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const { consumed, dualRole } = resolved;
   const refs = dropNegated(resolved.refs, phraseWords);
   const unconsumed = mentions.filter((m) => !consumed.has(m));
-  const free = withDutyConcerns(unconsumed, refs, knowledge);
-  const dual = new Set(free.filter((_m, i) => dualRole.has(unconsumed[i]!)));
+  const free = [...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)];
+  const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
   const conceptId = bestConcept(mentions) ?? conceptByWords(built.concepts, stems);
   const corrected = mentions.some((m) => m.corrected);
@@ -154,8 +154,14 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     }
     const parts = splitParts(refs, free, phraseWords, stems, knowledge, dual, concernIds, compare);
     if (parts) return { ...found(refs, parts[0]!.concernIds), parts, intent: 'who-owns', confidence: 0.85 - penalty };
-    if (concernIds.length === 0) return decline(found(refs), 'not-understood');
-    return { ...found([nearest(refs, concerns.anchor)]), intent: 'who-owns', confidence: 0.8 - penalty };
+    if (concernIds.length === 0) {
+      // "who configures the Lambda authorizer on our API Gateway?": configuring a feature of the service it is on.
+      const target = targetOf(refs, phraseWords);
+      const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions.filter((m) => m.targets.some((t) => t.kind !== 'duty' && !(t.kind === 'service' && target.candidates.includes(t.id))))) : undefined;
+      if (feature) return { ...found([target]), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
+      return decline(found(refs), 'not-understood');
+    }
+    return { ...found([nearestOrNamedByDuty(refs, concerns.anchor, free)]), intent: 'who-owns', confidence: 0.8 - penalty };
   }
   if (refs.length === 1 && concernIds.length > 0) {
     return { ...found(refs), intent: 'who-owns', confidence: 0.95 - penalty };
@@ -309,6 +315,18 @@ function onlyServices(refs: PlacedRef[], words: string[]): boolean {
   const covered = new Set<number>();
   for (const r of refs) for (let i = r.at.start; i < r.at.start + r.at.words; i++) covered.add(i);
   return words.every((w, i) => covered.has(i) || w === 'and' || w === 'or' || w === 'vs');
+}
+
+/** The service a feature belongs to: the one after "on", "for" or "in" ("the Lambda authorizer on our API Gateway"), else the last. */
+function targetOf(refs: PlacedRef[], words: string[]): PlacedRef {
+  const sorted = [...refs].sort((a, b) => a.at.start - b.at.start);
+  return sorted.find((r) => ['on', 'for', 'in', 'of'].includes(words[r.at.start - 1] ?? '')) ?? sorted[sorted.length - 1]!;
+}
+
+/** The service whose own duty words the question uses ("ACM-issued cert attached to our ALB — who renews it?"), else the nearest. */
+function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, mentions: Mention[]): PlacedRef {
+  const named = refs.filter((r) => mentions.some((m) => m.targets.some((t) => t.kind === 'duty' && t.serviceId !== undefined && r.candidates.includes(t.serviceId))));
+  return named.length === 1 ? named[0]! : nearest(refs, anchor);
 }
 
 /** The service named closest to the concern ("… Beanstalk with an RDS Postgres database … who patches Postgres"). */
