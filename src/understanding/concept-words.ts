@@ -22,14 +22,14 @@ export function buildConceptWords(knowledge: Knowledge): ConceptWords {
 }
 
 /**
- * The concept whose phrase has the most meaningful words all present in the question, in any order
- * ("what stays the customer's job no matter which AWS service we use?" has those of "no matter which service").
+ * The concepts whose phrases have all their meaningful words in the question, in any order, most words
+ * first ("what stays the customer's job no matter which AWS service we use?" has those of "no matter which service").
  */
-export function conceptByWords(concepts: ConceptWords, stems: string[]): string | undefined {
+export function conceptsByWords(concepts: ConceptWords, stems: string[]): string[] {
   const present = new Set(stems);
-  let best: { id: string; size: number } | undefined;
+  const best = new Map<string, number>();
   for (const c of concepts) {
-    if (c.words.length > (best?.size ?? 0) && c.words.every((w) => present.has(w))) best = { id: c.id, size: c.words.length };
+    if (c.words.length > (best.get(c.id) ?? 0) && c.words.every((w) => present.has(w))) best.set(c.id, c.words.length);
   }
-  return best?.id;
+  return [...best.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }

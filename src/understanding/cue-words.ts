@@ -34,6 +34,8 @@ export const SOFT_COMPARE_CUES = [' difference between ', ' differ ', ' differen
 export const SERVICE_CARD_CUES = [
   ' tell me about ', ' everything ', ' what about ', ' show ', ' overview', ' summary ', ' summarise', ' summarize',
   ' breakdown', ' all of ', ' full ', ' card ', ' what does aws do for ', ' what do i do for ',
+  ' where the line', ' where is the line', ' what ours', ' what is ours', ' what aws and', ' left for us', ' left for the customer',
+  ' still ours', ' still our ', ' still yours', ' which security tasks', ' what do we still', ' what do i still', ' what else do we',
 ];
 
 /** Out of scope, with the reason the decline gives. Checked before anything else is answered. */
@@ -99,7 +101,7 @@ export const ACTION_REQUEST =
 
 /** A request for credentials or secrets ("give me the root password"), not a question about who manages them. */
 export const SECRETS_REQUEST =
-  /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,4} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins|mfa code|otp|one time code|passcode|pin)\b|\bwhat (?:is|s|are) (?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b/;
+  /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,4} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins|mfa code|otp|one time code|passcode|pin)\b|\bwhat (?:is |s |are )?(?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b/;
 
 /** Finds the first cue present in padded text (" words like this "). */
 export function hasCue(padded: string, cues: readonly string[]): boolean {

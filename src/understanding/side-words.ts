@@ -27,7 +27,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
   /** AWS's side phrased as infrastructure: what is under, behind or inside a service, and AWS's own things. */
   aws: [
     ' underlying', ' underneath', ' beneath', ' physical', ' host os ', ' hardware', ' behind ',
-    ' under the hood', ' service itself', ' itself ', ' aws own ', ' amazon own ', ' aws s own ', ' amazon s own ',
+    ' under the hood', ' service itself', ' itself ', ' aws own ', ' amazon own ', ' aws own ', ' amazon own ',
     ' aws staff', ' aws employee', ' aws personnel', ' amazon staff', ' amazon employee', ' data center', ' datacenter',
     ' data centre', ' datacentre', ' facilit', ' firmware', ' hypervisor', ' cabling', ' cable', ' backbone', ' service fleet',
     ' control plane', ' failed disk', ' failed drive', ' failed hard', ' failed server', ' faulty', ' decommission',
@@ -36,18 +36,18 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' internal replication', ' inside the service', ' rack', ' power and cooling', ' generator', ' server room',
     ' replicates ', ' replicated across', ' redundan', ' fails over', ' failover', ' fail over', ' scales ', ' scaling the ', ' recovers',
     ' recover from', ' detects and', ' publish', ' aws managed ', ' managed rules', ' standard protection',
-    ' keeps it ', ' keep it running', ' replaces failed', ' replace failed', ' replacing failed', ' aws runs', ' aws operates', ' aws s infrastructure', ' aws infrastructure',
+    ' keeps it ', ' keep it running', ' replaces failed', ' replace failed', ' replacing failed', ' aws runs', ' aws operates', ' aws infrastructure', ' aws infrastructure',
     ' infrastructure devices', ' its own staff', ' its own employees', ' their own staff', ' network boundary',
   ],
 };
 
 /** Words that, in a yes/no question or a statement, name who the person thinks does the act. */
 export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
-  aws: [' by aws ', ' by amazon ', ' aws s job', ' aws s responsibility', ' amazon s job', ' amazon s responsibility',
+  aws: [' by aws ', ' by amazon ', ' aws job', ' aws responsibility', ' amazon job', ' amazon responsibility',
     ' on aws ', ' up to aws', ' aws side', ' aws job', ' aws responsibility', ' handled by aws', ' done by aws',
     ' does aws ', ' will aws ', ' is aws ', ' aws will ', ' aws is ', ' aws does ', ' aws do ', ' aws always ',
     ' aws automatically', ' aws just ', ' aws takes care', ' amazon takes care', ' amazon always ', ' amazon does ',
-    ' amazon will ', ' does amazon ', ' that s aws', ' aws alone', ' aws handles', ' amazon handles', ' aws manages',
+    ' amazon will ', ' does amazon ', ' that aws', ' aws alone', ' aws handles', ' amazon handles', ' aws manages',
     ' amazon manages', ' aws patches', ' amazon patches', ' aws encrypts', ' aws upgrades', ' aws rotates',
     ' aws configures', ' aws sets', ' aws applies', ' aws looks after', ' aws backs up', ' aws keeps', ' aws owns',
     ' aws covers', ' aws secures', ' aws protects', ' aws maintains', ' aws runs', ' aws monitors', ' aws writes',
@@ -55,8 +55,8 @@ export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
   customer: [' on us ', ' on me ', ' by us ', ' by me ', ' our job', ' my job', ' our responsibility',
     ' my responsibility', ' our problem', ' my problem', ' ours ', ' mine ', ' do we ', ' do i ', ' must we ',
     ' must i ', ' should we ', ' should i ', ' am i ', ' are we ', ' we have to ', ' i have to ', ' we need to ',
-    ' i need to ', ' up to us', ' up to me', ' customer s job', ' customer s responsibility', ' the customer does',
-    ' is it us ', ' is it me ', ' is that us ', ' that s us', ' we do ', ' we handle', ' we are responsible',
+    ' i need to ', ' up to us', ' up to me', ' customer job', ' customer responsibility', ' the customer does',
+    ' is it us ', ' is it me ', ' is that us ', ' that us', ' we do ', ' we handle', ' we are responsible',
     ' i am responsible', ' we must ', ' customer must', ' we ourselves', ' ourselves'],
 };
 

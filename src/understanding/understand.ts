@@ -29,7 +29,7 @@ import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
-import { buildConceptWords, conceptByWords, type ConceptWords } from './concept-words.js';
+import { buildConceptWords, conceptsByWords, type ConceptWords } from './concept-words.js';
 import { EITHER_CUES, SIDE_WORDS, WH_CUES } from './side-words.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
@@ -44,7 +44,7 @@ const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
 const OVERVIEW_CONCEPT = 'shared-responsibility-model';
 /** Words of a question that asks what something is or means, not who does it. */
 const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' explain', ' difference', ' mean ', ' means ',
-  ' meaning', ' define', ' describe', ' where s the line', ' where is the line', ' is the model', ' identical', ' same for every',
+  ' meaning', ' define', ' describe', ' where the line', ' where is the line', ' is the model', ' identical', ' same for every',
   ' tell me about', ' overview', ' in short'];
 /** Words that ask for one answer per concern named ("which side owns which?"). */
 const PER_CONCERN_CUES = [' which owns which', ' owns which', ' each ', ' respectively', ' which is which'];
@@ -107,7 +107,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const free = [...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)];
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
-  const conceptId = bestConcept(mentions) ?? conceptByWords(built.concepts, stems);
+  const byWords = conceptsByWords(built.concepts, stems);
+  const conceptId = bestConcept(mentions) ?? byWords[0];
   const corrected = mentions.some((m) => m.corrected);
   // "Outposts power and cooling — AWS or us?" only names a concern; "who replicates the volume?" points at AWS.
   const namesOnly = hasCue(padded, EITHER_CUES) || hasCue(padded, [' whose ', ' who owns ']) || padded.endsWith(' who ');
@@ -136,7 +137,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const asksWho = hasCue(padded, WH_CUES);
   const whoConcept = concept?.owner !== undefined && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!);
   if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? whoConcept : hasCue(padded, WHAT_CUES))) {
-    const also = namedConcepts(mentions).filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
+    const also = [...new Set([...namedConcepts(mentions), ...byWords])].filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
     const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);
     return { ...found([]), ...(compared && also.length ? { alsoConcepts: also.slice(0, 2) } : {}), intent: 'concept', confidence: 0.9 };
   }
@@ -149,7 +150,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (refs.length >= 2) {
     const aboutResponsibility = cue || concernIds.length > 0;
     const compare = hasCue(padded, COMPARE_CUES) || (hasCue(padded, SOFT_COMPARE_CUES) && aboutResponsibility);
-    if (concernIds.length === 0 && (compare || (listed(refs, phraseWords) && (aboutResponsibility || onlyServices(refs, phraseWords))))) {
+    const asksForCards = hasCue(padded, SERVICE_CARD_CUES);
+    if (concernIds.length === 0 && (compare || (listed(refs, phraseWords) && (aboutResponsibility || asksForCards || onlyServices(refs, phraseWords))))) {
       return { ...found(refs), intent: 'compare', confidence: 0.9 - penalty };
     }
     const parts = splitParts(refs, free, phraseWords, stems, knowledge, dual, concernIds, compare);
@@ -165,6 +167,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   }
   if (refs.length === 1 && concernIds.length > 0) {
     return { ...found(refs), intent: 'who-owns', confidence: 0.95 - penalty };
+  }
+  // "what is Kubernetes?" asks what a product is, not who owns anything in it.
+  if (refs.length === 1 && /^ what (?:is|are) $/.test(` ${phraseWords.filter((_w, i) => i < refs[0]!.at.start || i >= refs[0]!.at.start + refs[0]!.at.words).join(' ')} `)) {
+    return decline(found(refs), 'not-responsibility');
   }
   if (refs.length === 1) {
     const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions.filter((m) => m.targets.some((t) => t.kind !== 'duty'))) : undefined;
