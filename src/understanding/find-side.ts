@@ -24,6 +24,8 @@ export function findClaim(padded: string): Side | undefined {
   if (hasCue(padded, WH_CUES) || hasCue(padded, EITHER_CUES)) return undefined;
   const aws = hasCue(padded, CLAIM_WORDS.aws);
   const customer = hasCue(padded, CLAIM_WORDS.customer);
+  // "VPC flow logs are always on by default, right?" claims it happens without you.
+  if (!aws && !customer && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   if (aws === customer) return undefined;
   return aws ? 'aws' : 'customer';
 }
