@@ -31,6 +31,16 @@ describe('srm ask', () => {
     expect(result.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('gives a two-part question the first part\'s owner and every part in "parts"', async () => {
+    const result = JSON.parse((await srm(['ask', '--json', 'Windows on EC2 and SQL Server on RDS — who patches each?'])).stdout);
+    expect(result.owner).toBe('customer');
+    expect(result.parts).toEqual([
+      expect.objectContaining({ service: 'Amazon EC2', owner: 'customer' }),
+      expect.objectContaining({ service: 'Amazon RDS', owner: 'aws' }),
+    ]);
+    expect(result.parts.every((p: { concern: unknown }) => typeof p.concern === 'string')).toBe(true);
+  });
+
   it('marks a declined question as not answered, with no owner', async () => {
     const result = JSON.parse((await srm(['ask', '--json', 'how much does S3 cost?'])).stdout);
     expect(result).toMatchObject({ intent: 'decline', answered: false, owner: null, service: null, confidence: 0 });
