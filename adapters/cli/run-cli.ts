@@ -104,6 +104,7 @@ function kbCommand(knowledge: Knowledge, sub: string | undefined, json: boolean)
     `  services:          ${stats.services}`,
     `  concerns:          ${stats.concerns}`,
     `  responsibilities:  ${stats.responsibilities} (service × concern answers, defaults applied)`,
+    `  duties:            ${stats.duties} (shared answers without a duty on each side: ${stats.sharedUnsplit})`,
     `  concepts:          ${stats.concepts}`,
     `  quiz scenarios:    ${stats.quizScenarios} (${stats.quizQuestions} questions)`,
     `  unsourced:         ${stats.unsourced}`,
