@@ -25,6 +25,11 @@ export function eventKey(eventId: string): string {
   return `slack:event:${eventId}`;
 }
 
+/** The key for a slash command: Slack gives each invocation its own trigger_id. */
+export function commandKey(triggerId: string): string {
+  return `slack:command:${triggerId}`;
+}
+
 /** Keys for a button press: its own identity (retries), and person+message+button (double clicks). */
 export function actionKeys(parts: {
   userId: string;

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { checkSlackBody } from './check-body.js';
 import { SLACK_ERROR_CODES } from './slack-errors.js';
 import type { LineLogger } from './slack-logger.js';
 
@@ -41,7 +42,8 @@ export function checkSlackSignature(
 
 /**
  * Express middleware in front of Bolt: caps the body (declared and streamed size), verifies the
- * signature and the timestamp, then hands Bolt the raw body as `req.rawBody` (which Bolt reads
+ * signature and the timestamp, refuses malformed bodies with 400, then hands Bolt the raw body as
+ * `req.rawBody` (which Bolt reads
  * instead of the stream). Bolt verifies the signature again; this layer adds the size cap and the
  * future-timestamp check it lacks.
  */
@@ -87,6 +89,13 @@ export function createRequestGuard(options: RequestGuardOptions): RequestHandler
       if (rejection) {
         logger.warn(`slack request refused: ${rejection}`);
         res.status(401).end();
+        return;
+      }
+      // Signed, but not something Slack sends: a 400 here, not an exception (and a 500) in Bolt.
+      const malformed = checkSlackBody(raw.toString('utf8'), header(req, 'content-type'));
+      if (malformed) {
+        logger.warn(`slack request refused: ${malformed}`);
+        res.status(400).end();
         return;
       }
       (req as Request & { rawBody?: Buffer }).rawBody = raw;

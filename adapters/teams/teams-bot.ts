@@ -13,6 +13,7 @@ import { createOutbox } from './teams-outbox.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
 import { isPersonal, splitConversationId, toInbound, ADAPTIVE_CARD_ACTION_INVOKE } from './to-incoming.js';
 import { DEFAULT_RETRY, type RetryOptions } from './with-retry.js';
+import { isActivity } from './check-activity.js';
 import { renderCardMessage } from './render-card.js';
 import { isLoopbackServiceUrl, serviceUrlMatchesClaim } from './service-url-policy.js';
 
@@ -57,11 +58,6 @@ function describeError(error: unknown): Record<string, unknown> {
     ...(typeof code === 'string' ? { errorCode: code } : {}),
     ...(typeof status === 'number' ? { httpStatus: status } : {}),
   };
-}
-
-function isActivityBody(body: unknown): boolean {
-  const activity = body as { type?: unknown; conversation?: { id?: unknown } } | undefined;
-  return typeof activity?.type === 'string' && typeof activity.conversation?.id === 'string';
 }
 
 /** The reference kept for proactive messages: the conversation itself, not one thread or message. */
@@ -234,7 +230,7 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
       authorized = true;
     });
     if (!authorized) return;
-    if (!isActivityBody(req.body)) return refuse(res, 400, 'not a Bot Framework activity', req);
+    if (!isActivity(req.body)) return refuse(res, 400, 'not a Bot Framework activity', req);
     const serviceUrl = (req.body as { serviceUrl?: unknown }).serviceUrl;
     if (auth.mode === 'local' && !isLoopbackServiceUrl(serviceUrl)) {
       return refuse(res, 403, 'local mode replies only to loopback serviceUrls', req);

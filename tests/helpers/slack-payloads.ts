@@ -31,7 +31,9 @@ export function signedHeaders(body: string, options: { timestamp?: number; secre
   return { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': `v0=${hmac}` };
 }
 
-/** `/srm <text>` as a form-encoded slash command. */
+let triggers = 0;
+
+/** `/srm <text>` as a form-encoded slash command; each call gets its own trigger_id, as from Slack. */
 export function slashCommand(text: string, overrides: Record<string, string> = {}): SlackBody {
   const fields = {
     token: 'legacy-verification-token',
@@ -45,7 +47,7 @@ export function slashCommand(text: string, overrides: Record<string, string> = {
     text,
     api_app_id: SLACK_IDS.apiApp,
     response_url: `${RESPONSE_URL_ORIGIN}${RESPONSE_URL_PATH}`,
-    trigger_id: '1.2.abc',
+    trigger_id: `1.2.${++triggers}`,
     ...overrides,
   };
   return { body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' };

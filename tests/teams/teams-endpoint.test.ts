@@ -257,3 +257,33 @@ describe('Teams endpoint, local unauthenticated mode', () => {
     expect(connector.calls).toEqual([]);
   });
 });
+
+describe('Teams endpoint, malformed activities', () => {
+  let { core, connector, server } = {} as TeamsEndpoint;
+
+  allowOnlyLoopback();
+  beforeEach(async () => {
+    ({ core, connector, server } = await startTeamsEndpoint({ retry: noWait }));
+  });
+  afterEach(() => stopTeamsEndpoint(server));
+
+  it.each([
+    ['JSON null', null],
+    ['an array', [mentionMessage('who patches EC2?')]],
+    ['no conversation', { ...mentionMessage('who patches EC2?'), conversation: undefined }],
+    ['a conversation id that is not a string', { ...mentionMessage('who patches EC2?'), conversation: { id: 42 } }],
+    ['a from that is a string', { ...mentionMessage('who patches EC2?'), from: 'mallory' }],
+    ['text that is an object', { ...mentionMessage('who patches EC2?'), text: { evil: true } }],
+    ['entities that are not a list', { ...mentionMessage('who patches EC2?'), entities: 'x' }],
+  ])('%s → 400, nothing handled or sent', async (_case, body) => {
+    const response = await postActivity(server.url, body);
+    expect(response.status).toBe(400);
+    expect(core.messages).toEqual([]);
+    expect(connector.calls).toEqual([]);
+  });
+
+  it('a truncated body → 400', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message","conv' });
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { ReplyTarget } from '../effect-runner.js';
+import { commandKey, DELIVERY_TTL_MS, firstDelivery } from '../dedupe.js';
 import { commandToIncoming } from '../to-incoming.js';
 import { runSafely, type ListenerDeps } from './listener-deps.js';
 
@@ -13,6 +14,8 @@ export const SLASH_COMMAND = '/srm';
 export function registerSlashCommand(app: App, deps: ListenerDeps, command = SLASH_COMMAND): void {
   app.command(command, async ({ command: payload, ack, respond }) => {
     await ack();
+    // A replayed command (same trigger_id, even with a fresh signature) is answered once.
+    if (!(await firstDelivery(deps.store, commandKey(payload.trigger_id), DELIVERY_TTL_MS, deps.logger))) return;
     const { message, private: isPrivate } = commandToIncoming(payload);
     const target: ReplyTarget = {
       channelId: message.channelId,
