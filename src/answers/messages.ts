@@ -73,7 +73,7 @@ export const MESSAGES = {
   staleButton: "That button doesn't work any more. Ask me again, or say \"help\".",
   apology: {
     storeDown:
-      "Sorry — I can't reach my memory right now, so I can't run quizzes or record feedback. Questions still work; try again in a minute.",
+      'Quizzes are unavailable right now (I cannot reach my store), and feedback is not being recorded. Questions still work; try again in a minute.',
     generic: 'Sorry — something went wrong on my side. Please try again.',
   },
   decline: {

@@ -122,8 +122,9 @@ export function createCore(options: CoreOptions): SrmCore {
     const context = key && u.followUp ? parseContext(await readWithin(store.getValue(key), CONTEXT_READ_MS)) : undefined;
     const outcome = answerQuestion(knowledge, u, context);
     const saved = key ? nextContext(outcome, u, context) : undefined;
+    // Saved in the background: a slow store must not hold up the answer.
     if (key && saved) {
-      await store.setValue(key, JSON.stringify(saved)).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
+      void store.setValue(key, JSON.stringify(saved)).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
     }
     return outcome;
   }

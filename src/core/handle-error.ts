@@ -3,6 +3,7 @@ import { withText } from '../answers/render-text.js';
 import type { Effect } from '../model/effects.js';
 import type { Logger } from '../model/logger.js';
 import type { Reply } from '../model/reply-model.js';
+import { STORE_ERROR_CODES } from '../store/store-errors.js';
 
 /** Friendly words for errors, by code; anything else gets the generic apology. */
 const APOLOGIES: Record<string, string> = { STORE_UNAVAILABLE: MESSAGES.apology.storeDown };
@@ -11,7 +12,9 @@ const APOLOGIES: Record<string, string> = { STORE_UNAVAILABLE: MESSAGES.apology.
 export function handleError(error: unknown, logger: Logger, where: string): Effect[] {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'UNEXPECTED';
   logger.error({ err: { code, message: (error as Error)?.message, name: (error as Error)?.name }, where }, 'request failed');
-  return [{ type: 'reply', visibility: 'public', reply: apology(APOLOGIES[code] ?? MESSAGES.apology.generic) }];
+  // A store outage is told only to the person who pressed or asked, never as a public apology per press.
+  const visibility = code === STORE_ERROR_CODES.unavailable ? 'private' : 'public';
+  return [{ type: 'reply', visibility, reply: apology(APOLOGIES[code] ?? MESSAGES.apology.generic) }];
 }
 
 /** A short notice reply. */

@@ -11,7 +11,12 @@ export interface RedisStoreOptions {
   keyPrefix?: string;
   /** How long to wait for the first connection before giving up. */
   connectTimeoutMs?: number;
+  /** How long one command may take before it fails (a hung Redis must not hold up the bot). */
+  commandTimeoutMs?: number;
 }
+
+/** A command that takes longer than this fails with StoreUnavailableError. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 
 type ScriptedRedis = Redis & {
   srmCreateQuiz(active: string, quiz: string, running: string, id: string, json: string, version: string): Promise<number>;
@@ -47,6 +52,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: options.connectTimeoutMs ?? 2_000,
+    commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   }) as ScriptedRedis;
   redis.defineCommand('srmCreateQuiz', { numberOfKeys: 3, lua: CREATE_QUIZ_LUA });

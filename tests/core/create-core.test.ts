@@ -112,7 +112,9 @@ describe('the core', () => {
     });
     const [apology] = await fragile.handleAction(action(ACTION_IDS.feedbackUp, 'f|rds:guest-os-patching|1'));
     expect(apology?.reply.kind).toBe('error');
-    expect(apology?.reply.headline).toContain("can't reach my memory");
+    expect(apology?.reply.headline).toContain('Quizzes are unavailable right now');
+    // Told to the person who pressed, not to the whole channel.
+    expect(apology).toMatchObject({ type: 'reply', visibility: 'private' });
     expect(logged).toEqual([expect.objectContaining({ err: expect.objectContaining({ code: 'STORE_UNAVAILABLE' }) })]);
     expect(onlyReply(await fragile.handleMessage(message('who patches RDS?'))).owner).toBe('aws');
   });
