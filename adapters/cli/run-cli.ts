@@ -136,7 +136,7 @@ async function chatCommand(knowledge: Knowledge, config: AppConfig): Promise<num
   const store = await createStore(
     config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
   );
-  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000 });
+  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000, retentionDays: config.RETENTION_DAYS });
   try {
     await runConsoleChat(core, { input: io.stdin, output: io.stdout });
   } finally {

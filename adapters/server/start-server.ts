@@ -35,7 +35,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await createStore(
     config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
   );
-  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000 });
+  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000, retentionDays: config.RETENTION_DAYS });
   const slack = options.slack
     ? createSlackApp({
         core,

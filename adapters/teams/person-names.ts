@@ -5,6 +5,7 @@ import type { Store } from '../../src/store/store.js';
 
 const KEY = (userId: string) => `teams:user-name:${userId}`;
 const SOMEONE = 'a teammate';
+const NAME_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Teams display names for the core's person tokens ("who got it right"). Names are learnt from
@@ -14,7 +15,8 @@ export function personNames(store: Pick<Store, 'setValue' | 'getValue'>) {
   return {
     /** Remembers a person's display name (called for each incoming activity). */
     async remember(userId: string, name: string | undefined): Promise<void> {
-      if (userId && name) await store.setValue(KEY(userId), name.slice(0, 100));
+      // A display name is refreshed on every message; one not seen for a month is forgotten.
+      if (userId && name) await store.setValue(KEY(userId), name.slice(0, 100), NAME_TTL_MS);
     },
     /** The reply with tokens replaced by display names (or "a teammate" for someone never seen). */
     async resolve(reply: Reply): Promise<Reply> {

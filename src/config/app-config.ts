@@ -9,6 +9,7 @@ export const appConfigSchema = z
     STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     REDIS_URL: z.string().trim().url().optional(),
     QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
     NODE_ENV: z.string().optional(),
   })

@@ -8,6 +8,7 @@ import { composeOnboardingStep, composeWelcome } from '../answers/compose-onboar
 import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
+import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store/retention.js';
 import type { Store } from '../store/store.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
 import type { Effect } from '../model/effects.js';
@@ -26,10 +27,14 @@ export interface CoreOptions {
   random?: () => number;
   /** How long a quiz question stays open before it is revealed. */
   quizRevealMs?: number;
+  /** How long finished quizzes, answers, feedback and points are kept (RETENTION_DAYS). */
+  retentionDays?: number;
   /** A prebuilt matcher (tests and the CLI share one); built from the knowledge otherwise. */
   understand?: Understand;
 }
 
+/** How long a thread remembers what it was about, for follow-ups. */
+const CONTEXT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long an answer waits for the thread's context before answering without it. */
 const CONTEXT_READ_MS = 150;
 
@@ -86,6 +91,8 @@ export function createCore(options: CoreOptions): SrmCore {
     onError: (error) => handleError(error, logger, 'quiz-timer'),
   });
 
+  let retention: Retention | undefined;
+  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
   const reply = (r: Reply, visibility: 'public' | 'private' = 'public'): Effect[] => [{ type: 'reply', reply: r, visibility }];
 
   async function onMessage(message: IncomingMessage): Promise<Effect[]> {
@@ -124,7 +131,7 @@ export function createCore(options: CoreOptions): SrmCore {
     const saved = key ? nextContext(outcome, u, context) : undefined;
     // Saved in the background: a slow store must not hold up the answer.
     if (key && saved) {
-      void store.setValue(key, JSON.stringify(saved)).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
+      void store.setValue(key, JSON.stringify(saved), CONTEXT_TTL_MS).catch((error) => logger.warn({ err: (error as Error).message }, 'thread context not saved'));
     }
     return outcome;
   }
@@ -136,7 +143,7 @@ export function createCore(options: CoreOptions): SrmCore {
   async function tourStep(platform: Platform, userId: string, step: number | 'next'): Promise<Reply> {
     const key = `tour:${platform}:${userId}`;
     const at = step === 'next' ? Number((await store.getValue(key).catch(() => undefined)) ?? -1) + 1 : step;
-    await store.setValue(key, String(at)).catch((error) => logger.warn({ err: (error as Error).message }, 'tour step not saved'));
+    await store.setValue(key, String(at), retentionMs).catch((error) => logger.warn({ err: (error as Error).message }, 'tour step not saved'));
     return composeOnboardingStep(knowledge, Number.isInteger(at) && at >= 0 ? at : 0);
   }
 
@@ -182,14 +189,17 @@ export function createCore(options: CoreOptions): SrmCore {
       }
     },
     welcome: composeWelcome,
-    rememberMessage: (key, messageId) => store.setValue(key, messageId),
+    // Posted-message ids matter while their quiz can still be edited; they go with the quiz's retention.
+    rememberMessage: (key, messageId) => store.setValue(key, messageId, retentionMs),
     registerSink(platform, sink) {
       sinks.set(platform, sink);
     },
     async start() {
       await quiz.resume();
+      retention ??= startRetention({ store, now, logger, ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}) });
     },
     async close() {
+      retention?.stop();
       await quiz.close();
       await store.close();
     },

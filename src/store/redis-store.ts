@@ -15,6 +15,8 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number;
 }
 
+const DEFAULT_KEY_PREFIX = 'srm:';
+
 /** A command that takes longer than this fails with StoreUnavailableError. */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 
@@ -46,7 +48,7 @@ const key = {
 /** Connects to Redis and returns the store; rejects with StoreUnavailableError when Redis is unreachable. */
 export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
   const redis = new Redis(options.url, {
-    keyPrefix: options.keyPrefix ?? 'srm:',
+    keyPrefix: options.keyPrefix ?? DEFAULT_KEY_PREFIX,
     lazyConnect: true,
     // Fail fast instead of queueing: a chat reply that waits minutes for Redis is worse than an apology.
     enableOfflineQueue: false,
@@ -70,6 +72,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     }
   });
 
+  const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+  /** SCAN batches of full key names (SCAN does not apply ioredis' keyPrefix; strip it before use). */
+  async function* scan(pattern: string): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      cursor = next;
+      yield keys.map((k) => k.slice(prefix.length));
+    } while (cursor !== '0');
+  }
+
   const loadQuiz = async (quizId: string): Promise<QuizRecord | undefined> => {
     const json = await redis.hget(key.quiz(quizId), 'json');
     return json ? (JSON.parse(json) as QuizRecord) : undefined;
@@ -83,9 +96,36 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         await redis.hset(key.feedback(f.answerId), f.userId, JSON.stringify(f));
       }),
 
-    setValue: (k, value) =>
+    setValue: (k, value, ttlMs) =>
       run(async () => {
-        await redis.set(key.value(k), value);
+        if (ttlMs === undefined) await redis.set(key.value(k), value);
+        else await redis.set(key.value(k), value, 'PX', Math.max(1, ttlMs));
+      }),
+
+    // Claims and values expire by themselves (PX); old points, feedback and finished quizzes go here.
+    prune: (before) =>
+      run(async () => {
+        let deleted = 0;
+        for await (const keys of scan(`${prefix}quiz-points:*`)) {
+          for (const k of keys) deleted += await redis.zremrangebyscore(k, '-inf', `(${before}`);
+        }
+        for await (const keys of scan(`${prefix}feedback:*`)) {
+          for (const k of keys) {
+            const votes = await redis.hgetall(k);
+            const stale = Object.entries(votes).filter(([, json]) => (JSON.parse(json) as { at: number }).at < before).map(([user]) => user);
+            if (stale.length > 0) deleted += await redis.hdel(k, ...stale);
+          }
+        }
+        for await (const keys of scan(`${prefix}quiz:*`)) {
+          for (const k of keys.filter((name) => !name.endsWith(':answers'))) {
+            const id = k.slice('quiz:'.length);
+            const quiz = await loadQuiz(id);
+            if (quiz && quiz.phase !== 'asking' && (quiz.endedAt ?? quiz.startedAt) < before) {
+              deleted += await redis.del(key.quiz(id), key.answers(id));
+            }
+          }
+        }
+        return deleted;
       }),
 
     getValue: (k) => run(async () => (await redis.get(key.value(k))) ?? undefined),

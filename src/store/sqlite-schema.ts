@@ -14,8 +14,11 @@ CREATE TABLE IF NOT EXISTS feedback (
 );
 CREATE TABLE IF NOT EXISTS kv (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
+  value TEXT NOT NULL,
+  expires_at INTEGER
 );
+CREATE INDEX IF NOT EXISTS claims_expires ON claims (expires_at);
+CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
 CREATE TABLE IF NOT EXISTS quizzes (
   id TEXT PRIMARY KEY,
   channel_id TEXT NOT NULL,
@@ -42,4 +45,10 @@ CREATE TABLE IF NOT EXISTS quiz_points (
   PRIMARY KEY (quiz_id, question_index, user_id)
 );
 CREATE INDEX IF NOT EXISTS quiz_points_channel_at ON quiz_points (channel_id, at);
+CREATE INDEX IF NOT EXISTS quiz_points_at ON quiz_points (at);
 `;
+
+/** Columns added after the first release, for data directories created before them. */
+export const SQLITE_MIGRATIONS: { table: string; column: string; definition: string }[] = [
+  { table: 'kv', column: 'expires_at', definition: 'INTEGER' },
+];

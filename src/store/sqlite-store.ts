@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Owner } from '../model/owner.js';
 import type { LeaderboardRow, PointsAward, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
-import { SQLITE_SCHEMA } from './sqlite-schema.js';
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA } from './sqlite-schema.js';
 import { guardStore, StoreUnavailableError } from './store-errors.js';
 import type { Feedback, Store } from './store.js';
 
@@ -30,8 +30,15 @@ function openDatabase(dataDir: string, fileName: string): Database.Database {
     mkdirSync(dataDir, { recursive: true });
     const db = new Database(join(dataDir, fileName));
     db.pragma('journal_mode = WAL');
+    // WAL with NORMAL sync cannot corrupt the file; at worst a power cut loses the last few claims.
+    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 2000');
     db.exec(SQLITE_SCHEMA);
+    // A table created by an earlier release keeps its columns under CREATE TABLE IF NOT EXISTS: add the new ones.
+    for (const { table, column, definition } of SQLITE_MIGRATIONS) {
+      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
     return db;
   } catch (error) {
     throw new StoreUnavailableError('sqlite', error);
@@ -59,6 +66,22 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return db.prepare('INSERT OR IGNORE INTO claims (key, expires_at) VALUES (?, ?)').run(key, expiresAt).changes === 1;
   });
 
+  const prune = db.transaction((at: number, before: number): number => {
+    let deleted = 0;
+    deleted += db.prepare('DELETE FROM claims WHERE expires_at <= ?').run(at).changes;
+    deleted += db.prepare('DELETE FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at).changes;
+    deleted += db.prepare('DELETE FROM feedback WHERE at < ?').run(before).changes;
+    deleted += db.prepare('DELETE FROM quiz_points WHERE at < ?').run(before).changes;
+    const old = db
+      .prepare("SELECT id FROM quizzes WHERE running = 0 AND COALESCE(json_extract(json, '$.endedAt'), json_extract(json, '$.startedAt')) < ?")
+      .all(before) as { id: string }[];
+    for (const { id } of old) {
+      deleted += db.prepare('DELETE FROM quiz_answers WHERE quiz_id = ?').run(id).changes;
+      deleted += db.prepare('DELETE FROM quizzes WHERE id = ?').run(id).changes;
+    }
+    return deleted;
+  });
+
   return {
     claimOnce: (key, ttlMs) =>
       run(() => {
@@ -75,17 +98,27 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         ).run(f.answerId, f.userId, f.channelId, f.helpful ? 1 : 0, f.at);
       }),
 
-    setValue: (key, value) =>
+    setValue: (key, value, ttlMs) =>
       run(() => {
         db.prepare(
-          'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        ).run(key, value);
+          'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+        ).run(key, value, ttlMs === undefined ? null : now() + ttlMs);
       }),
 
     getValue: (key) =>
       run(() => {
-        const row = db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
+        const row = db.prepare('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(key, now()) as
+          | { value: string }
+          | undefined;
         return row?.value;
+      }),
+
+    prune: (before) =>
+      run(() => {
+        const deleted = prune(now(), before);
+        // Hand the freed pages back to the main file so new rows reuse them instead of growing it.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        return deleted;
       }),
 
     createQuiz: (quiz) =>

@@ -16,11 +16,17 @@ export interface Store {
   /**
    * A small string key/value pair, each user under its own key prefix: ids of posted messages
    * (`quiz:…`), a thread's last service (`context:…`), tour steps (`tour:…`), Teams conversation
-   * references and display names (`teams:…`). A second write replaces the first.
+   * references and display names (`teams:…`). A second write replaces the first. With `ttlMs` the
+   * value is forgotten after that long.
    */
-  setValue(key: string, value: string): Promise<void>;
+  setValue(key: string, value: string, ttlMs?: number): Promise<void>;
   /** The value stored under `key`, if any. */
   getValue(key: string): Promise<string | undefined>;
+  /**
+   * Deletes what is past keeping: expired claims and values, and finished quizzes (with their
+   * answers), feedback and quiz points from before `before` (epoch ms). Returns how many it deleted.
+   */
+  prune(before: number): Promise<number>;
   /** Releases connections and file handles. */
   close(): Promise<void>;
 

@@ -41,6 +41,43 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     );
 
     it(
+      'forgets a value set with a time to live once it has passed, and keeps one set without',
+      withStore(async ({ store, passTime }) => {
+        await store.setValue('context:slack:C0001:1.1', '{"serviceId":"rds"}', 100);
+        await store.setValue('teams:conversation-ref:19:x', '{}');
+        expect(await store.getValue('context:slack:C0001:1.1')).toBe('{"serviceId":"rds"}');
+        await passTime(150);
+        expect(await store.getValue('context:slack:C0001:1.1')).toBeUndefined();
+        expect(await store.getValue('teams:conversation-ref:19:x')).toBe('{}');
+      }),
+    );
+
+    it(
+      'prunes finished quizzes with their answers, feedback and points from before the cut-off, and nothing newer',
+      withStore(async ({ store }) => {
+        const old = quizRecord({ id: 'qzold', channelId: 'C0009', phase: 'finished', startedAt: 1_000, endedAt: 2_000 });
+        const recent = quizRecord({ id: 'qznew', channelId: 'C0008', phase: 'finished', startedAt: 50_000, endedAt: 60_000 });
+        const running = quizRecord({ id: 'qzrun', channelId: 'C0007', startedAt: 1_000 });
+        for (const q of [old, recent, running]) expect(await store.createQuiz(q)).toBe(true);
+        await store.recordAnswer({ quizId: 'qzold', questionIndex: 0, userId: 'U0001', choice: 'aws', at: 1_500 });
+        await store.recordAnswer({ quizId: 'qznew', questionIndex: 0, userId: 'U0001', choice: 'aws', at: 55_000 });
+        await store.awardPoints({ channelId: 'C0009', quizId: 'qzold', questionIndex: 0, userIds: ['U0001'], at: 1_500 });
+        await store.awardPoints({ channelId: 'C0008', quizId: 'qznew', questionIndex: 0, userIds: ['U0001'], at: 55_000 });
+        await store.recordFeedback({ answerId: 'a1', userId: 'U0001', channelId: 'C0001', helpful: true, at: 1_500 });
+
+        expect(await store.prune(10_000)).toBeGreaterThanOrEqual(4);
+
+        expect(await store.loadQuiz('qzold')).toBeUndefined();
+        expect(await store.quizAnswers('qzold')).toEqual([]);
+        expect(await store.leaderboard('C0009', 0)).toEqual([]);
+        expect(await store.loadQuiz('qznew')).toBeDefined();
+        expect(await store.quizAnswers('qznew')).toHaveLength(1);
+        expect(await store.leaderboard('C0008', 0)).toEqual([{ userId: 'U0001', points: 1 }]);
+        expect((await store.runningQuizzes()).map((q) => q.id)).toEqual(['qzrun']);
+      }),
+    );
+
+    it(
       'remembers message ids and overwrites them',
       withStore(async ({ store }) => {
         expect(await store.getValue('quiz:x:header')).toBeUndefined();
