@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TEAMS_ERROR_CODES, TeamsAdapterError } from './teams-errors.js';
-import { writeZip } from './zip-writer.js';
+import { zipSync } from 'fflate';
 
 /** Values filled into manifest.template.json; only the app id has no default. */
 export interface PackageSettings {
@@ -43,14 +43,16 @@ export function renderManifest(template: string, settings: PackageSettings): str
   return filled;
 }
 
-/** Builds the Teams app package (manifest.json + two icons, at the zip root) as a Buffer. */
+/** Builds the Teams app package (manifest.json + the two icon files, at the zip root) as a Buffer. */
 export function buildTeamsPackage(manifestDir: string, settings: PackageSettings): Buffer {
   const manifest = renderManifest(readFileSync(join(manifestDir, 'manifest.template.json'), 'utf8'), settings);
-  return writeZip([
-    { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
-    { name: 'color.png', data: readFileSync(join(manifestDir, 'color.png')) },
-    { name: 'outline.png', data: readFileSync(join(manifestDir, 'outline.png')) },
-  ]);
+  return Buffer.from(
+    zipSync({
+      'manifest.json': new TextEncoder().encode(manifest),
+      'color.png': readFileSync(join(manifestDir, 'color.png')),
+      'outline.png': readFileSync(join(manifestDir, 'outline.png')),
+    }),
+  );
 }
 
 /** The repository root: the nearest folder above this file holding package.json (works from src and dist). */
