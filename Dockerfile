@@ -1,21 +1,26 @@
-# srm-bot: Slack + Teams on one port. Build: docker build -t srm-bot .   Run: see README "Run it in a container".
-FROM node:22-bookworm-slim AS build
+# srm-bot: Slack + Teams on one port. Build: docker build -t srm-bot .   Run: see README "Deploying".
+FROM node:22-bookworm-slim AS deps
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+# Dependencies in their own layer, rebuilt only when the lock file changes. Install scripts are skipped
+# here because `prepare` builds the sources, which are not copied yet; the native module is built explicitly.
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild better-sqlite3
+
+FROM deps AS build
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
-COPY bench ./bench
-COPY knowledge ./knowledge
-RUN npm ci --no-audit --no-fund && npm prune --omit=dev
+# The benchmark and the tests stay out of the image (.dockerignore).
+RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/knowledge ./knowledge
+COPY knowledge ./knowledge
 COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node
