@@ -2,6 +2,10 @@ import express, { type Express, type IRouter, type RequestHandler } from 'expres
 
 /** The HTTP routes one process serves; Slack's router and Teams' handler come from their adapters. */
 export interface HttpRoutes {
+  /** Readiness: resolves true when the bot can serve (knowledge loaded, store reachable). */
+  ready?: () => Promise<boolean>;
+  /** Prometheus text for GET /metrics. */
+  metrics?: { contentType: string; render: () => Promise<string> };
   /** Bolt's router for POST /slack/events (reads its own raw body: mounted before any parser). */
   slackRouter?: IRouter;
   /** The Teams handler for POST /api/messages. */
@@ -18,6 +22,19 @@ export function createHttpServer(routes: HttpRoutes): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  if (routes.ready) {
+    const ready = routes.ready;
+    app.get('/readyz', async (_req, res) => {
+      const ok = await ready().catch(() => false);
+      res.status(ok ? 200 : 503).json({ ok });
+    });
+  }
+  if (routes.metrics) {
+    const metrics = routes.metrics;
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.contentType).send(await metrics.render());
+    });
+  }
   if (routes.slackRouter) app.use(routes.slackRouter);
   if (routes.teamsHandler) {
     app.post('/api/messages', express.json({ limit: TEAMS_BODY_LIMIT }), routes.teamsHandler);

@@ -4,11 +4,30 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
 import { createStore } from '../../src/store/create-store.js';
+import { observeStore } from '../../src/store/observe-store.js';
+import type { Store } from '../../src/store/store.js';
+import { createMetrics } from './metrics.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from '../slack/slack-app.js';
 import type { SlackConfig } from '../slack/slack-config.js';
 import { createTeamsHandler } from '../teams/teams-bot.js';
 import type { TeamsAuth } from '../teams/teams-config.js';
 import { createHttpServer } from './create-http-server.js';
+
+/** How long /readyz waits for the store before calling it unreachable. */
+const READY_PROBE_MS = 1_000;
+
+/** The store answers a read within READY_PROBE_MS (a hung Redis is as unready as a dead one). */
+async function storeAnswers(store: Store): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), READY_PROBE_MS);
+  });
+  try {
+    return await Promise.race([store.getValue('readyz:probe').then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Everything `srm serve` needs, already validated. */
 export interface ServeOptions {
@@ -32,10 +51,19 @@ export interface RunningServer {
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const { config, knowledge, logger } = options;
-  const store = await createStore(
-    config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
+  const metrics = createMetrics();
+  const store = observeStore(
+    await createStore(config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR }),
+    metrics.observer,
   );
-  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000, retentionDays: config.RETENTION_DAYS });
+  const core = createCore({
+    knowledge,
+    store,
+    logger,
+    observer: metrics.observer,
+    quizRevealMs: config.QUIZ_SECONDS * 1000,
+    retentionDays: config.RETENTION_DAYS,
+  });
   const slack = options.slack
     ? createSlackApp({
         core,
@@ -45,10 +73,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         appToken: options.slack.appToken,
         apiUrl: options.slack.apiUrl,
         logger,
+        observer: metrics.observer,
       })
     : undefined;
-  const teamsHandler = options.teams ? createTeamsHandler({ core, store, auth: options.teams, logger }) : undefined;
-  const app = createHttpServer({ slackRouter: slack?.mode === 'http' ? slack.router : undefined, teamsHandler });
+  const teamsHandler = options.teams
+    ? createTeamsHandler({ core, store, auth: options.teams, logger, observer: metrics.observer })
+    : undefined;
+  const app = createHttpServer({
+    slackRouter: slack?.mode === 'http' ? slack.router : undefined,
+    teamsHandler,
+    ready: () => storeAnswers(store),
+    metrics: { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() },
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s));

@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, type Authorize, webApi } from '@slack/bolt';
 import { Router, type IRouter } from 'express';
 import type { SrmCore } from '../../src/core/srm-core.js';
+import { silentObserver, type Observer } from '../../src/model/observer.js';
 import type { Store } from '../../src/store/store.js';
 import { createEffectRunner, type EffectRunner } from './effect-runner.js';
 import { registerAppHomeOpened } from './listeners/app-home-opened.js';
@@ -40,6 +41,8 @@ export interface SlackAppOptions {
   command?: string;
   maxBodyBytes?: number;
   webClientTimeoutMs?: number;
+  /** Where Web API refusals (429s included) are reported; silent by default. */
+  observer?: Observer;
   /** Clock for the request guard, in milliseconds (tests). */
   now?: () => number;
 }
@@ -79,6 +82,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
   };
   const client = new webApi.WebClient(options.botToken, clientOptions);
+  const observer = options.observer ?? silentObserver;
+  client.on(webApi.WebClientEvent.RATE_LIMITED, () => observer.platformApiError('slack', 429));
   const authorize = singleWorkspaceAuthorize(client, options, logger);
 
   let receiver: ExpressReceiver | undefined;
@@ -112,7 +117,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   const runner = createEffectRunner({ client, core, store, logger });
-  const deps: ListenerDeps = { core, store, runner, logger, ...(options.botUserId ? { botUserId: options.botUserId } : {}) };
+  const deps: ListenerDeps = { core, store, runner, logger, observer, ...(options.botUserId ? { botUserId: options.botUserId } : {}) };
   registerSlashCommand(bolt, deps, options.command ?? SLASH_COMMAND);
   registerAppMention(bolt, deps);
   registerDirectMessage(bolt, deps);

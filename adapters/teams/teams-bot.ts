@@ -9,6 +9,7 @@ import { performEffects, type TurnOrigin } from './perform-effects.js';
 import { toAuthConfiguration, type TeamsAuth } from './teams-config.js';
 import { TEAMS_ERROR_CODES } from './teams-errors.js';
 import type { Logger } from '../../src/model/logger.js';
+import { silentObserver, type Observer } from '../../src/model/observer.js';
 import { createOutbox } from './teams-outbox.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
 import { isPersonal, splitConversationId, toInbound, ADAPTIVE_CARD_ACTION_INVOKE } from './to-incoming.js';
@@ -31,6 +32,8 @@ export interface TeamsHandlerOptions {
   retry?: Partial<RetryOptions>;
   /** How long a seen activity id is remembered, to answer a duplicate delivery once. */
   dedupeTtlMs?: number;
+  /** Where Bot Connector failures (429s included) are counted. */
+  observer?: Observer;
 }
 
 /** Express-compatible middleware: verifies the Bot Framework JWT (401 when missing or bad). */
@@ -73,7 +76,8 @@ function conversationOnly(reference: ConversationReference): ConversationReferen
 export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHandler {
   const { core, store, auth, logger } = options;
   const refs = options.conversationRefs ?? storeConversationRefs(store);
-  const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
+  const observer = options.observer ?? silentObserver;
+  const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry, onError: (status) => observer.platformApiError('teams', status) };
   const dedupeTtlMs = options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS;
   const adapter = new CloudAdapter(toAuthConfiguration(auth), undefined, undefined, {
     emitStackTrace: false,

@@ -8,6 +8,8 @@ export interface RetryOptions {
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Called for every failed attempt, with its HTTP status when known (metrics). */
+  onError?: (status: number | undefined) => void;
 }
 
 export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
@@ -44,6 +46,7 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       return await call();
     } catch (error) {
       const status = statusOf(error);
+      options.onError?.(status);
       if (attempt >= options.retries || status === undefined || !RETRYABLE_STATUSES.has(status)) throw error;
       const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt) * options.random();
       await options.sleep(Math.min(options.maxDelayMs, retryAfterMs(error) ?? backoff));

@@ -15,6 +15,7 @@ import type { Effect } from '../model/effects.js';
 import { handleError, notice } from './handle-error.js';
 import type { IncomingAction, IncomingMessage, Platform } from '../model/incoming.js';
 import { silentLogger, type Logger } from '../model/logger.js';
+import { silentObserver, type Observer } from '../model/observer.js';
 import { ACTION_IDS, type Reply } from '../model/reply-model.js';
 import type { EffectSink, SrmCore } from './srm-core.js';
 
@@ -27,6 +28,8 @@ export interface CoreOptions {
   random?: () => number;
   /** How long a quiz question stays open before it is revealed. */
   quizRevealMs?: number;
+  /** Where the core reports questions and quiz events (metrics); silent by default. */
+  observer?: Observer;
   /** How long finished quizzes, answers, feedback and points are kept (RETENTION_DAYS). */
   retentionDays?: number;
   /** A prebuilt matcher (tests and the CLI share one); built from the knowledge otherwise. */
@@ -74,6 +77,7 @@ function threadContextKey(message: IncomingMessage): string | undefined {
 export function createCore(options: CoreOptions): SrmCore {
   const { knowledge, store } = options;
   const logger = options.logger ?? silentLogger;
+  const observer = options.observer ?? silentObserver;
   const now = options.now ?? Date.now;
   const understand = options.understand ?? createUnderstand(knowledge);
   const sinks = new Map<Platform, EffectSink>();
@@ -96,10 +100,12 @@ export function createCore(options: CoreOptions): SrmCore {
   const reply = (r: Reply, visibility: 'public' | 'private' = 'public'): Effect[] => [{ type: 'reply', reply: r, visibility }];
 
   async function onMessage(message: IncomingMessage): Promise<Effect[]> {
+    const started = performance.now();
     const u = understand(message.text);
     const ctx = { platform: message.platform, channelId: message.channelId, userId: message.userId, threadId: message.threadId };
     switch (u.intent) {
       case 'quiz':
+        observer.quizEvent('command');
         return quiz.start(ctx, u.args); // "quiz stop" and "quiz leaderboard" are read there too
       case 'leaderboard':
         return quiz.leaderboard(ctx);
@@ -110,6 +116,7 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(composeHelp());
       default: {
         const outcome = await answerInContext(message, u);
+        observer.question(u.intent, outcome.answered, (performance.now() - started) / 1000);
         logger.info(
           { intent: u.intent, answered: outcome.answered, owner: outcome.owner, confidence: u.confidence, platform: message.platform },
           'question answered',
@@ -149,6 +156,7 @@ export function createCore(options: CoreOptions): SrmCore {
 
   async function onAction(action: IncomingAction): Promise<Effect[]> {
     if (action.actionId === ACTION_IDS.quizAnswer || action.actionId === ACTION_IDS.quizReveal) {
+      observer.quizEvent(action.actionId === ACTION_IDS.quizAnswer ? 'answer' : 'reveal');
       return quiz.handleAction(action);
     }
     const target = parseActionValue(action.value);

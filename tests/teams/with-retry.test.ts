@@ -32,6 +32,17 @@ describe('withRetry', () => {
     expect(sleeps).toEqual([100, 200]);
   });
 
+  it('reports every failed attempt with its status (for the throttling metrics)', async () => {
+    const seen: (number | undefined)[] = [];
+    let calls = 0;
+    await withRetry(async () => {
+      calls += 1;
+      if (calls < 3) throw httpError(429);
+      return 'sent';
+    }, { ...options([]), onError: (status) => seen.push(status) });
+    expect(seen).toEqual([429, 429]);
+  });
+
   it('honours Retry-After', async () => {
     const sleeps: number[] = [];
     let calls = 0;
