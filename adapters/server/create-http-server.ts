@@ -1,4 +1,5 @@
 import express, { type Express, type IRouter, type RequestHandler } from 'express';
+import { withRequestId } from './request-context.js';
 
 /** The HTTP routes one process serves; Slack's router and Teams' handler come from their adapters. */
 export interface HttpRoutes {
@@ -37,7 +38,7 @@ export function createHttpServer(routes: HttpRoutes): Express {
   }
   if (routes.slackRouter) app.use(routes.slackRouter);
   if (routes.teamsHandler) {
-    app.post('/api/messages', express.json({ limit: TEAMS_BODY_LIMIT }), routes.teamsHandler);
+    app.post('/api/messages', express.json({ limit: TEAMS_BODY_LIMIT }), withRequestId, routes.teamsHandler);
   }
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });

@@ -7,6 +7,8 @@ import { createStore } from '../../src/store/create-store.js';
 import { observeStore } from '../../src/store/observe-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createMetrics } from './metrics.js';
+import { botVersion } from './version.js';
+import { knowledgeStats } from '../../src/knowledge/knowledge-stats.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from '../slack/slack-app.js';
 import type { SlackConfig } from '../slack/slack-config.js';
 import { createTeamsHandler } from '../teams/teams-bot.js';
@@ -94,8 +96,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   await slack?.start();
   await core.start();
+  const { services, concerns, duties, concepts } = knowledgeStats(knowledge);
   logger.info(
     {
+      version: botVersion(),
+      knowledge: { services, concerns, duties, concepts },
       port,
       slack: slack ? (slack.mode === 'http' ? `http ${SLACK_EVENTS_PATH}` : 'socket mode') : 'off',
       teams: options.teams ? `${options.teams.mode} /api/messages` : 'off',

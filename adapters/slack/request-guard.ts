@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { inRequestContext } from '../server/request-context.js';
 import { checkSlackBody } from './check-body.js';
 import { SLACK_ERROR_CODES } from './slack-errors.js';
 import type { LineLogger } from './slack-logger.js';
@@ -77,7 +78,7 @@ export function createRequestGuard(options: RequestGuardOptions): RequestHandler
       }
       chunks.push(chunk);
     };
-    const onEnd = () => {
+    const onEnd = () => inRequestContext(req, res, () => {
       if (done) return;
       done = true;
       cleanup();
@@ -100,7 +101,7 @@ export function createRequestGuard(options: RequestGuardOptions): RequestHandler
       }
       (req as Request & { rawBody?: Buffer }).rawBody = raw;
       next();
-    };
+    });
     const onError = () => {
       if (done) return;
       done = true;

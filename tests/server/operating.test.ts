@@ -93,3 +93,48 @@ describe('readiness follows the store', () => {
     expect(status).toBe(200);
   });
 });
+
+describe('log lines', () => {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('carry the id of the request they belong to, and one start-up line says what is served', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) };
+    const config = parseAppConfig({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'srm-log-')) });
+    const server = await startServer({ config, knowledge, logger: createLogger('info', sink), slack: parseSlackConfig(slackEnv) });
+    try {
+      const started = lines.find((l) => l.msg === 'srm-bot is serving');
+      expect(started).toMatchObject({ version: expect.any(String), store: 'sqlite', teams: 'off', slack: 'http /slack/events' });
+      expect(started?.knowledge).toMatchObject({ services: knowledge.services.size });
+
+      const forged = await fetch(`http://127.0.0.1:${server.port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-0001', ...signedHeaders('{}', { secret: 'wrong' }) },
+        body: '{}',
+      });
+      expect(forged.status).toBe(401);
+      expect(forged.headers.get('x-request-id')).toBe('req-0001');
+      expect(lines.filter((l) => l.reqId === 'req-0001').length).toBeGreaterThan(0);
+
+      // A real command: the core's line for it, written after the ack, carries the same id.
+      captureResponseUrl();
+      const command = slashCommand('who patches RDS?');
+      await fetch(`http://127.0.0.1:${server.port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': command.contentType, 'x-request-id': 'req-0002', ...signedHeaders(command.body) },
+        body: command.body,
+      });
+      await waitFor(() => lines.some((l) => l.msg === 'question answered'), 'the answer');
+      expect(lines.find((l) => l.msg === 'question answered')).toMatchObject({ reqId: 'req-0002' });
+    } finally {
+      await server.close();
+    }
+  });
+});
