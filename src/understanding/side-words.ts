@@ -21,7 +21,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' kicks off', ' kick off', ' triage', ' remediat', ' investigat', ' associate ', ' associates ', ' deploy ',
     ' deploys ', ' deploying ', ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',
     ' we manage', ' we deploy', ' we built', ' we build', ' bring our ', ' byo', ' turn it on', ' turns it on',
-    ' switch it on', ' monitor our', ' audit our', ' we host', ' we self host', ' self hosted', ' self managed',
+    ' switch it on', ' turn them on', ' turns them on', ' switch them on', ' monitor our', ' audit our', ' we host', ' we self host', ' self hosted', ' self managed',
     ' ourselves', ' on our own', ' we put', ' our own staff', ' our staff', ' our engineers', ' our employees',
   ],
   /** AWS's side phrased as infrastructure: what is under, behind or inside a service, and AWS's own things. */

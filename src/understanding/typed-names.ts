@@ -18,9 +18,14 @@ const NOT_PRODUCTS: ReadonlySet<string> = new Set(
   imdsv2 tde fips ssm crr srr vpn jvm jdk npm pip os gb tb mb kb am pm tl dr yes no asap fyi btw imo eta`.split(/\s+/),
 );
 
+/** The text a person typed, without chat markup (`<@U0SRM>`, `<at>srm</at>`, links) whose ids look like acronyms. */
+function withoutMarkup(raw: string): string {
+  return raw.slice(0, 2400).replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]*>/g, ' ');
+}
+
 /** Words typed as names (acronyms, CamelCase), lower-cased: the spelling corrector leaves them as they are. */
 export function typedAsNames(raw: string): Set<string> {
-  const text = raw.slice(0, 2400);
+  const text = withoutMarkup(raw);
   const names = new Set<string>();
   for (const m of text.matchAll(ACRONYM)) names.add(m[0].toLowerCase());
   for (const m of text.matchAll(CAMEL)) names.add(m[0].toLowerCase());
@@ -32,7 +37,7 @@ export function typedAsNames(raw: string): Set<string> {
  * everyday abbreviation: most likely a service the bot does not know yet ("who patches MSK?").
  */
 export function unknownAcronym(raw: string, index: PhraseIndex): string | undefined {
-  for (const m of raw.slice(0, 2400).matchAll(ACRONYM)) {
+  for (const m of withoutMarkup(raw).matchAll(ACRONYM)) {
     const word = m[0].toLowerCase();
     const bare = word.endsWith('s') && word.length > 3 ? word.slice(0, -1) : word;
     if (NOT_PRODUCTS.has(word) || NOT_PRODUCTS.has(bare) || COMMON_WORDS.has(word)) continue;
