@@ -5,7 +5,7 @@ export const MESSAGES = {
   headline: {
     aws: (subject: string) => `AWS owns ${subject}`,
     customer: (subject: string) => `You (the customer) own ${subject}`,
-    shared: (subject: string) => `${capitalise(subject)} is shared: AWS and you each have a part`,
+    shared: (subject: string) => `${capitalise(subject)} is shared: AWS and you (the customer) each have a part`,
   },
   section: {
     aws: 'What AWS does',
