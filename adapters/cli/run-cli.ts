@@ -22,6 +22,7 @@ Usage:
   srm start                             serve when Slack or Teams credentials are set, otherwise chat
   srm kb check                          validate the knowledge base and print a summary
   srm kb stats [--json]                 counts of what the knowledge base holds
+  srm doctor                            check configuration, knowledge, the store and the Slack token
 
 Settings come from the environment or a .env file (see README).`;
 
@@ -65,6 +66,14 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command || command === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return command || values.help ? EXIT.ok : EXIT.usage;
+  }
+
+  if (command === 'doctor') {
+    // The doctor checks the configuration and knowledge itself, so it runs before either is loaded.
+    const { runDoctor, formatChecks } = await import('./doctor.js');
+    const checks = await runDoctor(io.env);
+    io.stdout.write(`${formatChecks(checks)}\n`);
+    return checks.every((c) => c.ok) ? EXIT.ok : EXIT.failure;
   }
 
   const config = parseAppConfig(io.env);
