@@ -26,6 +26,11 @@ export interface QuizServiceOptions {
   /** How replies name people (default "@U0001"). */
   formatUser?: FormatUser;
   timers?: TimerApi;
+  /**
+   * How often every replica looks in the store for reveals that are due (default: a sixth of a
+   * question's time, at most 5 s). A quiz whose replica died is finished by the others this way.
+   */
+  sweepEveryMs?: number;
 }
 
 /** What the core calls for quizzes. Every method may reject with StoreUnavailableError. */
@@ -38,7 +43,10 @@ export interface QuizService {
   stop(ctx: QuizContext): Promise<Effect[]>;
   /** "leaderboard": this week and all time, for the channel. */
   leaderboard(ctx: QuizContext): Promise<Effect[]>;
-  /** After start-up: restarts timers of running quizzes and reveals those that expired while down. */
+  /**
+   * After start-up: restarts timers of running quizzes, reveals those that expired while down, and
+   * starts looking for due reveals of every running quiz (any replica's) from then on.
+   */
   resume(): Promise<void>;
   /** Cancels timers (the store is closed by its owner). */
   close(): Promise<void>;
@@ -79,9 +87,35 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
     if (effects.length > 0) await options.onTimerEffects(timer.platform, effects).catch(onError);
   };
 
+  /**
+   * Reveals every running quiz whose question is overdue, whichever replica started it. Two replicas
+   * may try the same reveal: the store's compare-and-set lets exactly one win; the other gets nothing.
+   */
+  const sweep = async (): Promise<void> => {
+    const running = await options.store.runningQuizzes();
+    for (const quiz of running) {
+      if (quiz.revealAt <= now()) await revealDue({ quizId: quiz.id, index: quiz.current, at: quiz.revealAt, platform: quiz.platform });
+    }
+  };
+  const timerApi = options.timers ?? realTimers;
+  const sweepEveryMs = options.sweepEveryMs ?? Math.min(5_000, Math.max(500, Math.floor((options.revealAfterMs ?? DEFAULTS.revealAfterMs) / 6)));
+  let sweeping: unknown;
+  let closed = false;
+  const scheduleSweep = () => {
+    sweeping = timerApi.set(() => {
+      const run = sweep()
+        .catch(onError)
+        .finally(() => {
+          inFlight.delete(run);
+          if (!closed) scheduleSweep();
+        });
+      inFlight.add(run);
+    }, sweepEveryMs);
+  };
+
   const timers = createQuizTimers({
     now,
-    timers: options.timers ?? realTimers,
+    timers: timerApi,
     onDue: (timer) => {
       const run = revealDue(timer).finally(() => inFlight.delete(run));
       inFlight.add(run);
@@ -115,8 +149,11 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
       }
       // Questions whose time ran out while the process was down are revealed now, before returning.
       for (const timer of overdue) await revealDue(timer);
+      if (sweeping === undefined && !closed) scheduleSweep();
     },
     async close() {
+      closed = true;
+      if (sweeping !== undefined) timerApi.clear(sweeping);
       timers.close();
       await Promise.all([...inFlight]);
     },
