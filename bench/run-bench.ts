@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { writeFileSync } from 'node:fs';
+import { runHttpBench } from './http-bench.js';
 import { scaledKnowledgeDir } from './scale-knowledge.js';
 import { answerQuestion } from '../src/answers/answer-question.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
@@ -60,10 +62,8 @@ const result = {
   peakRssMb: round(process.resourceUsage().maxRSS / 1024),
 };
 
-if (process.argv.includes('--json')) {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-} else {
-  const lines = [
+function lines(): string[] {
+  return [
     `services in the knowledge  ${result.services}${scale > 1 ? ` (the shipped ones copied ${scale} times)` : ''}`,
     `questions answered         ${result.questions}`,
     `questions per second       ${result.questionsPerSecond}`,
@@ -71,9 +71,31 @@ if (process.argv.includes('--json')) {
     `start-up to ready          ${result.startupMs} ms (knowledge loaded and indexed; ${result.processStartToReadyMs} ms since process start)`,
     `peak RSS                   ${result.peakRssMb} MB`,
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
 }
+
+if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+else process.stdout.write(`${lines().join('\n')}\n`);
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
+}
+
+// The HTTP path: the bot's real endpoint against a bare Bolt app (skipped with --no-http).
+if (!process.argv.includes('--no-http')) {
+  const http = await runHttpBench();
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const rows = [
+    '| | requests/s | p50 ms | p99 ms | CPU ms/request | start-up to listening ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| srm-bot | ${http.srm.requestsPerSecond} | ${http.srm.p50Ms} | ${http.srm.p99Ms} | ${http.srm.cpuMsPerRequest} | ${http.srm.startupMs} |`,
+    `| bare Bolt | ${http.bolt.requestsPerSecond} | ${http.bolt.p50Ms} | ${http.bolt.p99Ms} | ${http.bolt.cpuMsPerRequest} | ${http.bolt.startupMs} |`,
+    `| srm-bot / Bolt | ${ratio(http.srm.requestsPerSecond, http.bolt.requestsPerSecond)}× | | | ${ratio(http.srm.cpuMsPerRequest, http.bolt.cpuMsPerRequest)}× | ${ratio(http.srm.startupMs, http.bolt.startupMs)}× |`,
+  ];
+  process.stdout.write(`\nHTTP path (2,000 signed slash commands, 16 at a time, on loopback; medians of 3 alternating runs)\n${rows.join('\n')}\n`);
+  const resultsFile = fileURLToPath(new URL('bench/RESULTS.md', root));
+  writeFileSync(
+    resultsFile,
+    `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${http.machine}.\n\n` +
+      `## Answer path\n\n${lines().join('\n')}\n\n## HTTP path\n\n${rows.join('\n')}\n`,
+  );
 }

@@ -90,7 +90,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let router: IRouter | undefined;
   let bolt: App;
   if (socketMode) {
-    bolt = new App({ socketMode: true, appToken: options.appToken, authorize, logger: boltLogger, clientOptions });
+    bolt = new App({ socketMode: true, appToken: options.appToken, authorize, logger: boltLogger, clientOptions, convoStore: false });
   } else {
     router = Router();
     router.post(
@@ -109,8 +109,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       logger: boltLogger,
       // Ack first, work after: the HTTP response goes out as soon as a listener calls ack().
       processBeforeResponse: false,
+      // The request guard in front has verified the signature and both ends of the timestamp window
+      // (stricter than Bolt's check); verifying the same bytes twice only costs time.
+      signatureVerification: false,
     });
-    bolt = new App({ receiver, authorize, logger: boltLogger, clientOptions });
+    // No conversation store: the bot keeps its own thread context in the shared store.
+    bolt = new App({ receiver, authorize, logger: boltLogger, clientOptions, convoStore: false });
   }
   bolt.error(async (error) => {
     logger.error(`slack listener error: ${describe(error)}`);

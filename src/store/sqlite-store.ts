@@ -51,6 +51,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const db = openDatabase(options.dataDir, options.fileName ?? 'srm-bot.sqlite');
 
   const run = <T>(work: () => T): Promise<T> => guardStore('sqlite', work);
+  // Each statement is prepared once: preparing is a large part of a small query's cost.
+  const statements = new Map<string, Database.Statement>();
+  const sql = (text: string): Database.Statement => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
   const toAnswer = (row: AnswerRow): QuizAnswerRecord => ({
     quizId: row.quiz_id,
     questionIndex: row.question_index,
@@ -61,23 +71,24 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const parseQuiz = (row: { json: string } | undefined): QuizRecord | undefined =>
     row ? (JSON.parse(row.json) as QuizRecord) : undefined;
 
-  const claim = db.transaction((key: string, expiresAt: number, at: number): boolean => {
-    db.prepare('DELETE FROM claims WHERE key = ? AND expires_at <= ?').run(key, at);
-    return db.prepare('INSERT OR IGNORE INTO claims (key, expires_at) VALUES (?, ?)').run(key, expiresAt).changes === 1;
-  });
+  /** One statement: a new key is inserted; an expired one is taken over; a live one is left alone (0 changes). */
+  const claim = (key: string, expiresAt: number, at: number): boolean =>
+    sql(
+      'INSERT INTO claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE claims.expires_at <= ?',
+    ).run(key, expiresAt, at).changes === 1;
 
   const prune = db.transaction((at: number, before: number): number => {
     let deleted = 0;
-    deleted += db.prepare('DELETE FROM claims WHERE expires_at <= ?').run(at).changes;
-    deleted += db.prepare('DELETE FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at).changes;
-    deleted += db.prepare('DELETE FROM feedback WHERE at < ?').run(before).changes;
-    deleted += db.prepare('DELETE FROM quiz_points WHERE at < ?').run(before).changes;
+    deleted += sql('DELETE FROM claims WHERE expires_at <= ?').run(at).changes;
+    deleted += sql('DELETE FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at).changes;
+    deleted += sql('DELETE FROM feedback WHERE at < ?').run(before).changes;
+    deleted += sql('DELETE FROM quiz_points WHERE at < ?').run(before).changes;
     const old = db
       .prepare("SELECT id FROM quizzes WHERE running = 0 AND COALESCE(json_extract(json, '$.endedAt'), json_extract(json, '$.startedAt')) < ?")
       .all(before) as { id: string }[];
     for (const { id } of old) {
-      deleted += db.prepare('DELETE FROM quiz_answers WHERE quiz_id = ?').run(id).changes;
-      deleted += db.prepare('DELETE FROM quizzes WHERE id = ?').run(id).changes;
+      deleted += sql('DELETE FROM quiz_answers WHERE quiz_id = ?').run(id).changes;
+      deleted += sql('DELETE FROM quizzes WHERE id = ?').run(id).changes;
     }
     return deleted;
   });
@@ -91,7 +102,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
     recordFeedback: (f: Feedback) =>
       run(() => {
-        db.prepare(
+        sql(
           `INSERT INTO feedback (answer_id, user_id, channel_id, helpful, at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (answer_id, user_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at,
              channel_id = excluded.channel_id`,
@@ -100,14 +111,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
     setValue: (key, value, ttlMs) =>
       run(() => {
-        db.prepare(
+        sql(
           'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
         ).run(key, value, ttlMs === undefined ? null : now() + ttlMs);
       }),
 
     getValue: (key) =>
       run(() => {
-        const row = db.prepare('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(key, now()) as
+        const row = sql('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(key, now()) as
           | { value: string }
           | undefined;
         return row?.value;
@@ -124,7 +135,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     createQuiz: (quiz) =>
       run(() => {
         try {
-          db.prepare('INSERT INTO quizzes (id, channel_id, running, version, json) VALUES (?, ?, ?, ?, ?)').run(
+          sql('INSERT INTO quizzes (id, channel_id, running, version, json) VALUES (?, ?, ?, ?, ?)').run(
             quiz.id,
             quiz.channelId,
             quiz.phase === 'asking' ? 1 : 0,
@@ -148,12 +159,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       ),
 
     loadQuiz: (quizId) =>
-      run(() => parseQuiz(db.prepare('SELECT json FROM quizzes WHERE id = ?').get(quizId) as { json: string } | undefined)),
+      run(() => parseQuiz(sql('SELECT json FROM quizzes WHERE id = ?').get(quizId) as { json: string } | undefined)),
 
     activeQuiz: (channelId) =>
       run(() =>
         parseQuiz(
-          db.prepare('SELECT json FROM quizzes WHERE channel_id = ? AND running = 1').get(channelId) as
+          sql('SELECT json FROM quizzes WHERE channel_id = ? AND running = 1').get(channelId) as
             | { json: string }
             | undefined,
         ),
@@ -161,7 +172,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
     runningQuizzes: () =>
       run(() =>
-        (db.prepare('SELECT json FROM quizzes WHERE running = 1').all() as { json: string }[]).map(
+        (sql('SELECT json FROM quizzes WHERE running = 1').all() as { json: string }[]).map(
           (row) => JSON.parse(row.json) as QuizRecord,
         ),
       ),
@@ -180,7 +191,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       run(() => {
         const rows =
           questionIndex === undefined
-            ? db.prepare('SELECT * FROM quiz_answers WHERE quiz_id = ? ORDER BY at, rowid').all(quizId)
+            ? sql('SELECT * FROM quiz_answers WHERE quiz_id = ? ORDER BY at, rowid').all(quizId)
             : db
                 .prepare('SELECT * FROM quiz_answers WHERE quiz_id = ? AND question_index = ? ORDER BY at, rowid')
                 .all(quizId, questionIndex);
@@ -189,7 +200,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
     awardPoints: (award: PointsAward) =>
       run(() => {
-        const insert = db.prepare(
+        const insert = sql(
           'INSERT OR IGNORE INTO quiz_points (channel_id, quiz_id, question_index, user_id, at) VALUES (?, ?, ?, ?, ?)',
         );
         db.transaction(() => {

@@ -24,15 +24,21 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
   const words = [...new Set(vocabulary)].filter((w) => w.length >= 3 && !/^\d+$/.test(w));
   const short = new Map<string, string>();
   for (const w of words) if (w.length === 3) short.set(sorted(w), w);
-  const neighbours = new Map<string, string[]>();
-  for (const w of words) {
-    if (w.length < 4) continue;
-    for (const key of [w, ...deletes(w)]) {
-      const list = neighbours.get(key);
-      if (!list) neighbours.set(key, [w]);
-      else if (list[list.length - 1] !== w) list.push(w);
+  // Built on the first unknown word, not at start-up: most messages need no correction at all.
+  let index: Map<string, string[]> | undefined;
+  const neighbourIndex = (): Map<string, string[]> => {
+    if (index) return index;
+    index = new Map();
+    for (const w of words) {
+      if (w.length < 4) continue;
+      for (const key of [w, ...deletes(w)]) {
+        const list = index.get(key);
+        if (!list) index.set(key, [w]);
+        else if (list[list.length - 1] !== w) list.push(w);
+      }
     }
-  }
+    return index;
+  };
   const cache = new Map<string, Correction | undefined>();
 
   return (word) => {
@@ -48,6 +54,7 @@ export function createSpellingCorrector(vocabulary: Iterable<string>): SpellingC
     const keys = new Set([word, ...deletes(word)]);
     if (word.length > 6) for (const d of deletes(word)) for (const dd of deletes(d)) keys.add(dd);
     const found = new Set<string>();
+    const neighbours = neighbourIndex();
     for (const key of keys) for (const w of neighbours.get(key) ?? []) found.add(w);
     return [...found];
   }
