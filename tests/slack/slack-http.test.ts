@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../adapters/slack/slack-app.js';
+import { silentObserver } from '../../src/model/observer.js';
 import { ACTION_IDS } from '../../src/model/reply-model.js';
 import {
   appMention,
@@ -161,6 +162,22 @@ describe('rate limits', () => {
     await waitFor(() => posts.length === 1, 'post after the rate limit', 5000);
     expect(attempts).toHaveLength(1);
     expect(server.logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('counts the 429 for the operators\' metrics', async () => {
+    const refused: [string, number | undefined][] = [];
+    const observed = await startSlackTestServer(new FakeCore(), {
+      observer: { ...silentObserver, platformApiError: (platform, status) => refused.push([platform, status]) },
+    });
+    try {
+      nock(SLACK_API_ORIGIN).post('/api/chat.postMessage').reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
+      const posts = captureSlackApi('chat.postMessage');
+      await observed.send(appMention('who patches RDS?', { eventId: 'EvRATE2' }));
+      await waitFor(() => posts.length === 1, 'post after the rate limit', 5000);
+      expect(refused).toEqual([['slack', 429]]);
+    } finally {
+      await observed.close();
+    }
   });
 });
 
