@@ -6,6 +6,7 @@ import type { Knowledge } from '../../src/knowledge/types.js';
 import { createStore } from '../../src/store/create-store.js';
 import { observeStore } from '../../src/store/observe-store.js';
 import type { Store } from '../../src/store/store.js';
+import { withDeadline } from '../../src/model/deadline.js';
 import { createMetrics } from './metrics.js';
 import { botVersion } from './version.js';
 import { knowledgeStats } from '../../src/knowledge/knowledge-stats.js';
@@ -20,15 +21,7 @@ const READY_PROBE_MS = 1_000;
 
 /** The store answers a read within READY_PROBE_MS (a hung Redis is as unready as a dead one). */
 async function storeAnswers(store: Store): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), READY_PROBE_MS);
-  });
-  try {
-    return await Promise.race([store.getValue('readyz:probe').then(() => true, () => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(store.getValue('readyz:probe').then(() => true), READY_PROBE_MS, false);
 }
 
 /** Everything `srm serve` needs, already validated. */

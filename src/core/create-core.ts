@@ -16,6 +16,7 @@ import { handleError, notice } from './handle-error.js';
 import type { IncomingAction, IncomingMessage, Platform } from '../model/incoming.js';
 import { silentLogger, type Logger } from '../model/logger.js';
 import { silentObserver, type Observer } from '../model/observer.js';
+import { withDeadline } from '../model/deadline.js';
 import { ACTION_IDS, type Reply } from '../model/reply-model.js';
 import type { EffectSink, SrmCore } from './srm-core.js';
 
@@ -40,19 +41,6 @@ export interface CoreOptions {
 const CONTEXT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long an answer waits for the thread's context before answering without it. */
 const CONTEXT_READ_MS = 150;
-
-/** A store read that gives up after `ms` (undefined), or on an error: context is a nicety, never a blocker. */
-async function readWithin(read: Promise<string | undefined>, ms: number): Promise<string | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([read.catch(() => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The saved context: JSON since duties came in; a bare service id before that. */
 function parseContext(raw: string | undefined): ConversationContext | undefined {
@@ -133,7 +121,7 @@ export function createCore(options: CoreOptions): SrmCore {
    */
   async function answerInContext(message: IncomingMessage, u: ReturnType<Understand>): Promise<AnswerOutcome> {
     const key = threadContextKey(message);
-    const context = key && u.followUp ? parseContext(await readWithin(store.getValue(key), CONTEXT_READ_MS)) : undefined;
+    const context = key && u.followUp ? parseContext(await withDeadline(store.getValue(key), CONTEXT_READ_MS, undefined)) : undefined;
     const outcome = answerQuestion(knowledge, u, context);
     const saved = key ? nextContext(outcome, u, context) : undefined;
     // Saved in the background: a slow store must not hold up the answer.

@@ -1,25 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';
+import { freePort } from '../helpers/free-port.js';
 import { startOwnRedis, type OwnRedis } from '../helpers/own-redis.js';
 import { SIGNING_SECRET, signedHeaders, slashCommand } from '../helpers/slack-payloads.js';
 
 const SRM = fileURLToPath(new URL('../../dist/adapters/cli/srm.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** `srm serve` as its own process, on a free port, sharing Redis with the other replica. */
 async function startReplica(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
