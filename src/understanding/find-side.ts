@@ -21,7 +21,8 @@ export function findSide(padded: string, unnamed = padded): Side | undefined {
  * the side the person says does the act. Undefined for "who" questions and for "AWS or us?".
  */
 export function findClaim(padded: string): Side | undefined {
-  if (hasCue(padded, WH_CUES) || hasCue(padded, EITHER_CUES)) return undefined;
+  // "what does AWS take on…?" asks, it does not claim: a question opened by a wh-word is not judged.
+  if (hasCue(padded, WH_CUES) || hasCue(padded, EITHER_CUES) || /^ (?:for \S+ \S+ )?(?:what|which|how|why|where|when)\b/.test(padded)) return undefined;
   const aws = hasCue(padded, CLAIM_WORDS.aws);
   const customer = hasCue(padded, CLAIM_WORDS.customer);
   // "VPC flow logs are always on by default, right?" claims it happens without you.
