@@ -135,7 +135,9 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // "what does 'abstracted services' mean?", "whose are the inherited controls?": the concept is the question.
   const concept = conceptId ? knowledge.concepts.get(conceptId) : undefined;
   const asksWho = hasCue(padded, WH_CUES);
-  const whoConcept = concept?.owner !== undefined && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!);
+  const comparesConcepts = refs.length === 0 && hasCue(padded, [' difference', ' differ', ' compare', ' vs ', ' versus ']);
+  const whoConcept =
+    (concept?.owner !== undefined || comparesConcepts) && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!);
   if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? whoConcept : hasCue(padded, WHAT_CUES))) {
     const also = [...new Set([...namedConcepts(mentions), ...byWords])].filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
     const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);
@@ -276,7 +278,7 @@ function conceptPhrase(mentions: Mention[], conceptId: string): number {
   return Math.max(0, ...mentions.filter((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId)).map((m) => m.words));
 }
 
-/** The concept is named by a phrase of its own, not only found by its words. */
+/** The concept is named by a phrase of its own ("SaaS", "abstracted services"), not only found by its words. */
 function conceptNamed(mentions: Mention[], conceptId: string): boolean {
   return mentions.some((m) => m.words >= 2 && m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
 }
