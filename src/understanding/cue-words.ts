@@ -42,7 +42,7 @@ export const SERVICE_CARD_CUES = [
 export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
   {
     reason: 'injection',
-    cues: [' ignore ', ' disregard ', ' forget ', ' system prompt', ' jailbreak', ' pretend ', ' you are now ', ' act as ',
+    cues: [' ignore ', ' disregard ', ' forget ', ' system prompt', ' jailbreak', ' pretend ', ' you are now ', ' act as a ', ' act as an ', ' act as if ',
       ' roleplay', ' forget your ', ' forget all ', ' new instructions', ' developer mode', ' override '],
   },
   {

@@ -77,6 +77,8 @@ function contains(outer: Mention, inner: Mention): boolean {
  * survives when it names something of another kind ("snapshots" in "EBS snapshots"), as a weaker reading.
  */
 function hides(outer: Mention, inner: Mention): boolean {
+  // A phrase that is only some service's duty words ("scaling nodes") hides nothing: it may not apply here.
+  if (outer.targets.every((t) => t.kind === 'duty')) return false;
   const outerKinds = new Set(outer.targets.map(kindOf));
   const innerIsService = inner.targets.every((t) => t.kind === 'service');
   if (inner.start === outer.start) return !(innerIsService && !outerKinds.has('service'));

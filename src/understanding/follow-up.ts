@@ -5,7 +5,7 @@ const OPENERS: readonly string[][] = [
   ['and', 'what'], ['ok', 'and'], ['okay', 'and'], ['then'], ['same'], ['likewise'], ['ditto'],
 ];
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'them', 'that', 'this', 'there', 'those', 'these', 'one']);
-const MAX_WORDS = 9;
+const MAX_WORDS = 12;
 /** A follow-up that names a service and a concern is this short at most. */
 const SHORT_WORDS = 7;
 

@@ -112,7 +112,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const corrected = mentions.some((m) => m.corrected);
   // "Outposts power and cooling — AWS or us?" only names a concern; "who replicates the volume?" points at AWS.
   const namesOnly = hasCue(padded, EITHER_CUES) || hasCue(padded, [' whose ', ' who owns ']) || padded.endsWith(' who ');
-  const side = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, free) : padded);
+  const side = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : padded);
   const claim = findClaim(padded);
   const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}) };
 
@@ -263,7 +263,7 @@ function namedConcepts(mentions: Mention[]): string[] {
   return [...best.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
-/** The question without the words that name its concerns, padded, for reading infrastructure words. */
+/** The question without the words that name its concern (the `named` mentions), padded, for reading infrastructure words. */
 function outsideConcernNames(words: string[], mentions: Mention[]): string {
   const named = new Set<number>();
   for (const m of mentions) {
