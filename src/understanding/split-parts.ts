@@ -6,7 +6,7 @@ import type { PlacedRef } from './resolve-services.js';
 import type { QuestionPart } from './understanding.js';
 
 /** Words that join the parts of a question about several services. */
-const CONNECTORS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'plus', 'also', 'then']);
+const CONNECTORS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'plus', 'also', 'then', 'vs', 'versus', 'or']);
 /** Words that ask for an answer per service ("who patches each?"). */
 const PER_SERVICE: ReadonlySet<string> = new Set(['each', 'both', 'respectively', 'either']);
 /** Prepositions that repeat a question for another service ("and for Redshift", "and on EC2"). */
