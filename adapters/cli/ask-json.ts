@@ -1,5 +1,5 @@
 import { answerQuestion } from '../../src/answers/answer-question.js';
-import type { AnswerPart } from '../../src/answers/answer-outcome.js';
+import type { AnswerPart, ChoiceOption } from '../../src/answers/answer-outcome.js';
 import type { Owner } from '../../src/model/owner.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
 import type { Understand } from '../../src/understanding/understand.js';
@@ -16,6 +16,9 @@ export interface AskResult {
   text: string;
   /** For a question about several services: every part, in the order asked. */
   parts?: AnswerPart[];
+  /** For a pasted multiple-choice question: the letters picked, and every option judged. */
+  choices?: string[];
+  options?: ChoiceOption[];
 }
 
 /** Answers one question the way chat would, as a flat record. */
@@ -32,5 +35,6 @@ export function ask(knowledge: Knowledge, understand: Understand, question: stri
     confidence: outcome.answered ? Math.round(u.confidence * 100) / 100 : 0,
     text: outcome.reply.text,
     ...(outcome.parts ? { parts: outcome.parts } : {}),
+    ...(outcome.choices ? { choices: outcome.choices, options: outcome.options } : {}),
   };
 }

@@ -15,6 +15,18 @@ export interface AnswerOutcome {
   concernId?: string;
   /** For a question about several services: each part's service, concern and owner, in the order asked. */
   parts?: AnswerPart[];
+  /** For a pasted multiple-choice question: the letters picked, upper case. */
+  choices?: string[];
+  /** For a pasted multiple-choice question: every option and how it was judged. */
+  options?: ChoiceOption[];
+}
+
+/** One option of a multiple-choice question, judged. */
+export interface ChoiceOption {
+  letter: string;
+  text: string;
+  owner: Owner | null;
+  verdict: 'fits' | 'does not fit' | 'unknown';
 }
 
 /** One part of a two-part answer, for `srm ask --json`. */

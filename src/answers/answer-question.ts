@@ -6,6 +6,7 @@ import { composeConcept } from './compose-concept.js';
 import { composeConfigurationFallback } from './compose-configuration-fallback.js';
 import { composeDecline, composeHelp, composeThanks } from './compose-help.js';
 import { type AnswerCues, composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
+import { composeMultipleChoice } from './compose-multiple-choice.js';
 import { composeParts } from './compose-parts.js';
 import { composeServiceCard } from './compose-service-card.js';
 
@@ -26,7 +27,9 @@ export interface ConversationContext {
  */
 export function answerQuestion(knowledge: Knowledge, u: Understanding, context?: ConversationContext): AnswerOutcome {
   const q = context && u.followUp ? withContext(knowledge, u, context) : u;
-  if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.confidence < MIN_CONFIDENCE) return composeDecline('not-understood');
+  if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.intent !== 'multiple-choice' && q.confidence < MIN_CONFIDENCE) {
+    return composeDecline('not-understood');
+  }
   const cues: AnswerCues = { stemmed: q.stemmed, ...(q.side ? { side: q.side } : {}), ...(q.claim ? { claim: q.claim } : {}) };
   switch (q.intent) {
     case 'who-owns': {
@@ -51,6 +54,8 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
       return composeDecline(q.declineReason ?? 'not-understood');
     case 'thanks':
       return composeThanks();
+    case 'multiple-choice':
+      return composeMultipleChoice(knowledge, q.choice!, (reading) => answerQuestion(knowledge, reading));
     default:
       return { reply: composeHelp(), answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
   }

@@ -33,6 +33,14 @@ export const MESSAGES = {
     why: "Under the shared responsibility model you are responsible for configuring the AWS services you use. I don't know this feature by name, so this is that general rule, not a sourced answer about it.",
   },
   thanks: "You're welcome! Ask me any time.",
+  multipleChoice: {
+    answer: (letters: string[]) => `Answer: ${letters.join(', ')}`,
+    unsure: (letters: string[]) => `Probably ${letters.join(', ') || 'none of them'} — but I'm not sure: I could not judge every option`,
+    none: "I can't pick an answer: no option fits what the question asks, as far as I know.",
+    options: 'Option by option',
+    cannotJudge: "I can't judge this one from what I know",
+    category: (service: string, category: string) => `${service} is an ${category === 'infrastructure' ? 'infrastructure' : category === 'container' ? 'container' : 'abstracted'} service`,
+  },
   conceptOwner: { aws: 'AWS owns it', customer: 'you own it', shared: 'AWS and you each have a part' },
   clarifyVariants: (service: string, concern: string) =>
     `The answer for ${concern} depends on how you run ${service}. Which one do you mean?`,

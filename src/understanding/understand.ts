@@ -24,6 +24,7 @@ import { buildPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { resolveConcerns } from './resolve-concerns.js';
 import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
+import { parseMultipleChoice } from './multiple-choice.js';
 import { splitClauses } from './split-clauses.js';
 import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
@@ -74,6 +75,16 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const padded = ` ${words.join(' ')} `;
   const base = { services: [], concernIds: [], concernsTied: false, args: '', words, followUp: false, stemmed: ' ' };
   if (THANKS_ONLY.test(text.replace(/<[^>]*>/g, ' ').slice(0, 200))) return { ...base, intent: 'thanks', confidence: 1 };
+  const pasted = parseMultipleChoice(text);
+  if (pasted) {
+    // Each option is judged as a question of its own: "who is responsible for <option>?", or the statement itself.
+    const asQuestion = (option: string) =>
+      pasted.kind === 'true-statement' || pasted.kind === 'more-customer-work' || pasted.kind === 'less-customer-work'
+        ? option
+        : `who is responsible for ${option.replace(/[.?!]+$/, '')}?`;
+    const readings = pasted.options.map((o) => understand(asQuestion(o.text), knowledge, built));
+    return { ...base, intent: 'multiple-choice', choice: { ...pasted, readings }, confidence: 0.9 };
+  }
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 
   const command = detectCommand(words);

@@ -1,5 +1,6 @@
 import type { Side } from '../knowledge/types.js';
 import type { DeclineReason } from './cue-words.js';
+import type { MultipleChoice } from './multiple-choice.js';
 
 /** What a person wants. */
 export type Intent =
@@ -12,6 +13,7 @@ export type Intent =
   | 'leaderboard'
   | 'onboarding'
   | 'thanks'
+  | 'multiple-choice'
   | 'decline';
 
 /**
@@ -59,6 +61,8 @@ export interface Understanding {
   parts?: QuestionPart[];
   /** A known service and a configure-type verb, but a feature the knowledge lacks ("usage plans"). */
   fallbackFeature?: string;
+  /** A pasted multiple-choice question, with each option read as a question of its own. */
+  choice?: MultipleChoice & { readings: Understanding[] };
 }
 
 /** One part of a question that asks about several services ("Windows on EC2 and SQL Server on RDS"). */

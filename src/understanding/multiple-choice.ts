@@ -1,0 +1,70 @@
+/** What a pasted multiple-choice question asks for. */
+export type ChoiceKind = 'customer' | 'aws' | 'shared-control' | 'inherited' | 'true-statement' | 'more-customer-work' | 'less-customer-work';
+
+/** A multiple-choice question as pasted: its stem, its options and how many to pick. */
+export interface MultipleChoice {
+  stem: string;
+  options: { letter: string; text: string }[];
+  /** How many options to pick, when the question says ("Choose TWO"). */
+  count?: number;
+  kind: ChoiceKind | undefined;
+  /** "Which is NOT …": the pick is the options that do not fit. */
+  negated: boolean;
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
+const COUNT = /\b(?:choose|select|pick)\s+(one|two|three|four|five|[1-5])\b/i;
+/** An option marker: "A." "A)" "(A)" "a." at a line start or after a space, followed by text. */
+const MARKER = /(?:^|\n|\s)\(?([A-Fa-f])[.)]\s+/g;
+
+/**
+ * Finds a multiple-choice question in a message: three or more options lettered A, B, C… in order,
+ * on separate lines or on one line. Undefined for anything else.
+ */
+export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
+  const text = raw.replace(/<[^>]*>/g, ' ').replace(/\r/g, '').slice(0, 4000);
+  const markers = [...text.matchAll(MARKER)];
+  // Take the longest run of markers lettered A, B, C… in order, all in the same case.
+  let best: RegExpMatchArray[] = [];
+  for (let i = 0; i < markers.length; i++) {
+    if (markers[i]![1]!.toLowerCase() !== 'a') continue;
+    const run = [markers[i]!];
+    for (let j = i + 1; j < markers.length; j++) {
+      const expected = String.fromCharCode(run[0]![1]!.charCodeAt(0) + run.length);
+      if (markers[j]![1] === expected) run.push(markers[j]!);
+    }
+    if (run.length > best.length) best = run;
+  }
+  if (best.length < 3) return undefined;
+  const options = best.map((m, i) => {
+    const start = m.index! + m[0].length;
+    const end = i + 1 < best.length ? best[i + 1]!.index! : text.length;
+    return { letter: m[1]!.toUpperCase(), text: text.slice(start, end).replace(/\s+/g, ' ').trim() };
+  });
+  if (options.some((o) => o.text.length === 0 || o.text.length > 400)) return undefined;
+  const stem = text.slice(0, best[0]!.index!).replace(/\s+/g, ' ').trim();
+  if (!stem || !/\?|which|what|select|choose|statement/i.test(stem)) return undefined;
+  const counted = COUNT.exec(stem);
+  return {
+    stem,
+    options,
+    ...(counted ? { count: NUMBER_WORDS[counted[1]!.toLowerCase()]! } : {}),
+    kind: kindOf(stem),
+    negated: /\bNOT\b|\bEXCEPT\b/.test(stem) || /\bwhich\b[^?]*\b(?:not|except)\b/i.test(stem.replace(/\bnot only\b/gi, '')),
+  };
+}
+
+function kindOf(stem: string): ChoiceKind | undefined {
+  const s = stem.toLowerCase();
+  if (/shared control/.test(s)) return 'shared-control';
+  if (/inherit/.test(s)) return 'inherited';
+  if (/\b(?:most|more)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s) && /\b(?:customer|you|your|user)\b/.test(s)) return 'more-customer-work';
+  if (/\b(?:least|less|fewest|fewer)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s)) return 'less-customer-work';
+  if (/\b(?:true|correct|accurate|accurately)\b/.test(s) && /\bstatement|describes|about\b/.test(s)) return 'true-statement';
+  const aws = /\b(?:aws|amazon(?! [a-z0-9]+ (?:service|instance)))(?:['’]s)?\s+(?:is\s+)?(?:responsib|own|manage|handle)|responsibility of (?:aws|amazon)|(?:aws|amazon)['’]s responsibilit|responsib\w* (?:of|for) aws\b|(?:by|to) aws\b|aws (?:responsibilit|handle)/;
+  const customer = /\bcustomer|\byour\b|\byou\b|\buser['’]?s?\b|\bclient['’]?s?\b/;
+  if (aws.test(s) && !/customer['’]s responsib|responsibility of the customer|customer (?:is )?responsib/.test(s)) return 'aws';
+  if (customer.test(s)) return 'customer';
+  if (/\baws\b|\bamazon\b/.test(s)) return 'aws';
+  return undefined;
+}
