@@ -31,7 +31,6 @@ export function composeMultipleChoice(knowledge: Knowledge, choice: MultipleChoi
     for (const j of judged) j.fit = j.work === undefined ? undefined : j.work === target;
   }
   for (const j of judged) if (choice.negated && j.fit !== undefined) j.fit = !j.fit;
-  for (const j of judged) j.verdict = j.fit === undefined ? 'unknown' : j.fit ? 'fits' : 'does not fit';
 
   // Too few options fit one side strictly: a shared one holds that side's part too (exam writers count
   // "encrypting data in your buckets" as yours although AWS encrypts by default).
@@ -41,6 +40,7 @@ export function composeMultipleChoice(knowledge: Knowledge, choice: MultipleChoi
     const shared = judged.filter((j) => j.owner === 'shared');
     if (strict < wantedCount && strict + shared.length === wantedCount) for (const j of shared) j.fit = true;
   }
+  for (const j of judged) j.verdict = j.fit === undefined ? 'unknown' : j.fit ? 'fits' : 'does not fit';
   const fitting = judged.filter((j) => j.fit === true);
   const unknown = judged.filter((j) => j.fit === undefined);
   const wanted = wantedCount;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answers/answer-question.js';
+import { parseMultipleChoice } from '../../src/understanding/multiple-choice.js';
+import { createUnderstand } from '../../src/understanding/understand.js';
+import { loadTestKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = loadTestKnowledge();
+const understand = createUnderstand(knowledge);
+const answer = (q: string) => answerQuestion(knowledge, understand(q));
+
+const OPTIONS = ['Physical security of edge locations', 'Configuring security groups', 'Patching the hypervisor', 'Encrypting data in their S3 buckets', 'Replacing failed disks'];
+const STEM = "Which of the following is the customer's responsibility under the AWS shared responsibility model? (Choose TWO)";
+
+describe('reading a pasted multiple-choice question', () => {
+  it.each([
+    ['on separate lines, A.', `${STEM}\n${OPTIONS.map((o, i) => `${'ABCDE'[i]}. ${o}`).join('\n')}`],
+    ['on separate lines, A)', `${STEM}\n${OPTIONS.map((o, i) => `${'ABCDE'[i]}) ${o}`).join('\n')}`],
+    ['on separate lines, (A)', `${STEM}\n${OPTIONS.map((o, i) => `(${'ABCDE'[i]}) ${o}`).join('\n')}`],
+    ['lower case, a.', `${STEM}\n${OPTIONS.map((o, i) => `${'abcde'[i]}. ${o}`).join('\n')}`],
+    ['on one line', `${STEM} ${OPTIONS.map((o, i) => `${'ABCDE'[i]}. ${o}`).join(' ')}`],
+  ])('%s', (_layout, text) => {
+    const choice = parseMultipleChoice(text);
+    expect(choice?.options.map((o) => o.text)).toEqual(OPTIONS);
+    expect(choice).toMatchObject({ count: 2, kind: 'customer', negated: false });
+  });
+
+  it.each([
+    ['Which of these is AWS’s responsibility? Select 2 A. x B. y C. z D. w', { kind: 'aws', count: 2, negated: false }],
+    ['Which of the following is NOT the customer’s responsibility? A. x B. y C. z D. w', { kind: 'customer', negated: true }],
+    ['Which of the following is a shared control between AWS and the customer? A. x B. y C. z D. w', { kind: 'shared-control' }],
+    ['Which control does a customer inherit from AWS? A. x B. y C. z D. w', { kind: 'inherited' }],
+    ['Which AWS service leaves the most security work to the customer? A. x B. y C. z', { kind: 'more-customer-work' }],
+    ['Which statement about the shared responsibility model is true? Choose 3 A. x B. y C. z D. w E. v', { kind: 'true-statement', count: 3 }],
+  ])('%s', (text, expected) => {
+    expect(parseMultipleChoice(text)).toMatchObject(expected);
+  });
+
+  it('is not fooled by an ordinary question that mentions "a." in passing', () => {
+    expect(parseMultipleChoice('who patches RDS? a. I think it is AWS')).toBeUndefined();
+  });
+});
+
+describe('answering it', () => {
+  it('picks exactly the letters asked for, letters first, then one line per option with its verdict', () => {
+    const outcome = answer(`${STEM}\n${OPTIONS.map((o, i) => `${'ABCDE'[i]}. ${o}`).join('\n')}`);
+    expect(outcome.choices).toEqual(['B', 'D']);
+    expect(outcome.answered).toBe(true);
+    expect(outcome.reply.headline).toBe('Answer: B, D');
+    const lines = outcome.reply.sections[0]!.body.split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^▫️ A\. Physical security of edge locations — AWS's/);
+    expect(lines[1]).toMatch(/^✅ B\. Configuring security groups — yours/);
+    expect(outcome.options?.map((o) => o.verdict)).toEqual(['does not fit', 'fits', 'does not fit', 'fits', 'does not fit']);
+    expect(outcome.reply.sources.length).toBeGreaterThan(0);
+  });
+
+  it('flips the pick for NOT', () => {
+    const outcome = answer('Which of the following is NOT the responsibility of the customer? A. Configuring security groups B. Patching the hypervisor C. Writing IAM policies D. Patching the guest OS on EC2');
+    expect(outcome.choices).toEqual(['B']);
+  });
+
+  it('picks the service that leaves the customer the most work', () => {
+    const outcome = answer('Which of these AWS services leaves the customer the most security work? A. Amazon S3 B. Amazon EC2 C. AWS Lambda D. Amazon DynamoDB');
+    expect(outcome.choices).toEqual(['B']);
+  });
+
+  it('says it is unsure when an option it cannot judge could change the pick', () => {
+    const outcome = answer("Which is the customer's responsibility? A. Configuring security groups B. Flurbling the quantum widget C. Patching the hypervisor D. Guarding the data centres");
+    expect(outcome.answered).toBe(false);
+    expect(outcome.reply.headline).toMatch(/not sure/);
+    expect(outcome.options?.find((o) => o.letter === 'B')?.verdict).toBe('unknown');
+  });
+});
