@@ -176,3 +176,22 @@ describe('renderBlocks content', () => {
     expect(blocks[0]?.text?.text).toBe('*Quiz finished: <@U0002> wins with 2/2.*');
   });
 });
+
+describe('a pasted multiple-choice question', () => {
+  it('renders the letters first and the options as a compact list with the picked ones marked, user text escaped', async () => {
+    const { answerQuestion } = await import('../../src/answers/answer-question.js');
+    const { createUnderstand } = await import('../../src/understanding/understand.js');
+    const { loadTestKnowledge } = await import('../helpers/knowledge.js');
+    const knowledge = loadTestKnowledge();
+    const reply = answerQuestion(
+      knowledge,
+      createUnderstand(knowledge)("Which is the customer's responsibility? A. Configuring security groups <!channel> B. Patching the hypervisor C. Guarding the data centres D. Replacing failed disks"),
+    ).reply;
+    const { blocks } = renderBlocks(reply);
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('Answer: A');
+    expect(text).toContain('✅ A. Configuring security groups');
+    expect(text).toContain('▫️ B. Patching the hypervisor');
+    expect(text).not.toContain('<!channel>');
+  });
+});
