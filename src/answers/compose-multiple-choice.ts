@@ -11,8 +11,6 @@ import { withText } from './render-text.js';
 const SHARED_CONTROLS: ReadonlySet<string> = new Set(['patch-management', 'configuration-management', 'awareness-training']);
 /** Controls a customer fully inherits from AWS (physical and environmental). */
 const INHERITED: ReadonlySet<string> = new Set(['physical-security', 'environmental-controls', 'media-decommissioning', 'personnel-security', 'hardware-network']);
-/** How much a service's category leaves to the customer: infrastructure most, abstracted least. */
-const CUSTOMER_WORK = { infrastructure: 3, container: 2, abstracted: 1 } as const;
 
 type Answer = (u: Understanding) => AnswerOutcome;
 type Judged = ChoiceOption & { fit: boolean | undefined; why: string; sources: SourceLink[]; work?: number };
@@ -23,8 +21,19 @@ type Judged = ChoiceOption & { fit: boolean | undefined; why: string; sources: S
  * then one line per option with its verdict, why, and the source. When an option cannot be judged
  * and the pick depends on it, the answer says it is uncertain.
  */
-export function composeMultipleChoice(knowledge: Knowledge, choice: MultipleChoice & { readings: Understanding[] }, answer: Answer): AnswerOutcome {
-  const judged: Judged[] = choice.options.map((option, i) => judge(knowledge, choice, option, choice.readings[i]!, answer));
+export function composeMultipleChoice(
+  knowledge: Knowledge,
+  choice: MultipleChoice & { readings: Understanding[]; stemReading: Understanding },
+  answer: Answer,
+): AnswerOutcome {
+  // "Who deploys security updates for Fargate? A. The customer… B. AWS": the options are parties, the stem the act.
+  const parties = choice.options.map((o) => partyOf(o.text));
+  const stemOutcome = parties.filter(Boolean).length >= 2 ? answer(choice.stemReading) : undefined;
+  const judged: Judged[] = choice.options.map((option, i) =>
+    stemOutcome?.answered && stemOutcome.owner && parties[i]
+      ? { letter: option.letter, text: option.text, owner: parties[i]!, verdict: 'unknown', fit: parties[i] === stemOutcome.owner, why: `${MESSAGES.ownerWord[stemOutcome.owner]}: ${stemOutcome.reply.headline}`, sources: stemOutcome.reply.sources.slice(0, 1) }
+      : judge(knowledge, choice, option, choice.readings[i]!, answer),
+  );
   if (choice.kind === 'more-customer-work' || choice.kind === 'less-customer-work') {
     const known = judged.filter((j) => j.work !== undefined).map((j) => j.work!);
     const target = choice.kind === 'more-customer-work' ? Math.max(...known) : Math.min(...known);
@@ -45,7 +54,8 @@ export function composeMultipleChoice(knowledge: Knowledge, choice: MultipleChoi
   const unknown = judged.filter((j) => j.fit === undefined);
   const wanted = wantedCount;
   const picked = fitting.slice(0, wanted);
-  const sure = choice.kind !== undefined && fitting.length === wanted && (unknown.length === 0 || choice.count !== undefined);
+  // As many options fit as the question asks for: the pick is settled, even if an option could not be judged.
+  const sure = (choice.kind !== undefined || stemOutcome !== undefined) && fitting.length === wanted;
   const letters = picked.map((j) => j.letter);
   const lines = judged.map((j) => `${j.fit === true && letters.includes(j.letter) ? '✅' : j.fit === undefined ? '❔' : '▫️'} ${j.letter}. ${j.text} — ${j.why}`);
   const sources = [...new Map(judged.flatMap((j) => j.sources).map((s) => [s.url, s])).values()].slice(0, 4);
@@ -69,12 +79,26 @@ export function composeMultipleChoice(knowledge: Knowledge, choice: MultipleChoi
   };
 }
 
+/** How much a service leaves to the customer: its answers that are the customer's, shared ones counting half. */
+function customerWork(knowledge: Knowledge, serviceId: string): number {
+  return knowledge.entriesFor(serviceId).reduce((sum, e) => sum + (e.owner === 'customer' ? 1 : e.owner === 'shared' ? 0.5 : 0), 0);
+}
+
+/** The party an option names, when it is one ("AWS", "The customer, by patching…", "Both"). */
+function partyOf(text: string): Owner | undefined {
+  const t = text.toLowerCase();
+  if (/^(?:aws|amazon(?: web services)?)\b(?! (?:lambda|ec2|s3|rds|fargate|eks|ecs|kms|iam)\b)/.test(t)) return 'aws';
+  if (/^(?:the )?(?:customer|company|developer|user|team|you)\b/.test(t)) return 'customer';
+  if (/^(?:both|aws and the customer|shared)\b/.test(t)) return 'shared';
+  return undefined;
+}
+
 function judge(knowledge: Knowledge, choice: MultipleChoice, option: { letter: string; text: string }, reading: Understanding, answer: Answer): Judged {
   const base = { letter: option.letter, text: option.text, owner: null as Owner | null, verdict: 'unknown' as ChoiceOption['verdict'], sources: [] as SourceLink[] };
   if (choice.kind === 'more-customer-work' || choice.kind === 'less-customer-work') {
     const service = reading.services[0] ? knowledge.services.get(reading.services[0].candidates[0]!) : undefined;
     if (!service) return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
-    return { ...base, fit: false, work: CUSTOMER_WORK[service.category], why: MESSAGES.multipleChoice.category(service.name, service.category), sources: [{ title: service.name, url: service.source }] };
+    return { ...base, fit: false, work: customerWork(knowledge, service.id), why: MESSAGES.multipleChoice.category(service.name, service.category), sources: [{ title: service.name, url: service.source }] };
   }
   const outcome = answer(reading);
   if (!outcome.answered || outcome.owner === null) return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
@@ -88,9 +112,9 @@ function judge(knowledge: Knowledge, choice: MultipleChoice, option: { letter: s
       // A shared answer is no side's alone: it does not fit a question that asks for one side.
       return { ...judgedBase, fit: owner === choice.kind };
     case 'shared-control':
-      return { ...judgedBase, fit: concern !== undefined && SHARED_CONTROLS.has(concern) && reading.services.length === 0 };
+      return { ...judgedBase, fit: reading.conceptId === 'shared-controls' || (concern !== undefined && SHARED_CONTROLS.has(concern) && reading.services.length === 0) };
     case 'inherited':
-      return { ...judgedBase, fit: owner === 'aws' && concern !== undefined && INHERITED.has(concern) };
+      return { ...judgedBase, fit: reading.conceptId === 'inherited-controls' || (owner === 'aws' && concern !== undefined && INHERITED.has(concern)) };
     case 'true-statement':
       if (!reading.claim) return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
       return { ...judgedBase, fit: owner === reading.claim };

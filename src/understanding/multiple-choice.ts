@@ -14,8 +14,11 @@ export interface MultipleChoice {
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
 const COUNT = /\b(?:choose|select|pick)\s+(one|two|three|four|five|[1-5])\b/i;
-/** An option marker: "A." "A)" "(A)" "a." at a line start or after a space, followed by text. */
-const MARKER = /(?:^|\n|\s)\(?([A-Fa-f])[.)]\s+/g;
+/**
+ * An option marker followed by text: "A." "A)" "(A)" "a." after a space or a line start, or an upper-case
+ * one glued to the previous text as pasted from a web page ("…responsibility?A. x B. y").
+ */
+const MARKER = /(?:(?:^|\n|\s)\(?([A-Fa-f])|(?<=[a-z0-9?:.)"'])\(?([A-F]))[.)]\s+/g;
 
 /**
  * Finds a multiple-choice question in a message: three or more options lettered A, B, C… in order,
@@ -23,9 +26,10 @@ const MARKER = /(?:^|\n|\s)\(?([A-Fa-f])[.)]\s+/g;
  */
 export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
   const text = raw.replace(/<[^>]*>/g, ' ').replace(/\r/g, '').slice(0, 4000);
-  const markers = [...text.matchAll(MARKER)];
+  const markers = [...text.matchAll(MARKER)].map((m) => Object.assign(m, { 1: m[1] ?? m[2] }));
   // Take the longest run of markers lettered A, B, C… in order, all in the same case.
   let best: RegExpMatchArray[] = [];
+  // "Question 21 of 65" and the like before the stem are page furniture, not part of the question.
   for (let i = 0; i < markers.length; i++) {
     if (markers[i]![1]!.toLowerCase() !== 'a') continue;
     const run = [markers[i]!];
@@ -42,7 +46,7 @@ export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
     return { letter: m[1]!.toUpperCase(), text: text.slice(start, end).replace(/\s+/g, ' ').trim() };
   });
   if (options.some((o) => o.text.length === 0 || o.text.length > 400)) return undefined;
-  const stem = text.slice(0, best[0]!.index!).replace(/\s+/g, ' ').trim();
+  const stem = text.slice(0, best[0]!.index!).replace(/\s+/g, ' ').replace(/^question \d+ of \d+\s*/i, '').trim();
   if (!stem || !/\?|which|what|select|choose|statement/i.test(stem)) return undefined;
   const counted = COUNT.exec(stem);
   return {
@@ -56,13 +60,15 @@ export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
 
 function kindOf(stem: string): ChoiceKind | undefined {
   const s = stem.toLowerCase();
-  if (/shared control/.test(s)) return 'shared-control';
-  if (/inherit/.test(s)) return 'inherited';
-  if (/\b(?:most|more)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s) && /\b(?:customer|you|your|user)\b/.test(s)) return 'more-customer-work';
+  if (/shared control|both the infrastructure layer and the customer|what kind of control|which kind of control|type of control/.test(s)) return 'shared-control';
+  if (/security of the cloud/.test(s)) return 'aws';
+  if (/inherit|entirely by relying on aws|relying on aws/.test(s)) return 'inherited';
+  if (/\b(?:most|more)\b/.test(s) && /\b(?:service|services|option|model|following)\b/.test(s) && /\b(?:customer|you|your|user)\b/.test(s)) return 'more-customer-work';
+  if (/(?:for which|which) (?:of the following )?services?\b.*\bcustomer\b.*\b(?:responsible|patch|manage)|infrastructure as a service|leaves the customer responsible for the guest/.test(s)) return 'more-customer-work';
   if (/\b(?:least|less|fewest|fewer)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s)) return 'less-customer-work';
   if (/\b(?:true|correct|accurate|accurately)\b/.test(s) && /\bstatement|describes|about\b/.test(s)) return 'true-statement';
   const aws = /\b(?:aws|amazon(?! [a-z0-9]+ (?:service|instance)))(?:['’]s)?\s+(?:is\s+)?(?:responsib|own|manage|handle)|responsibility of (?:aws|amazon)|(?:aws|amazon)['’]s responsibilit|responsib\w* (?:of|for) aws\b|(?:by|to) aws\b|aws (?:responsibilit|handle)/;
-  const customer = /\bcustomer|\byour\b|\byou\b|\buser['’]?s?\b|\bclient['’]?s?\b/;
+  const customer = /\bcustomer|\byour\b|\byou\b|\buser['’]?s?\b|\bclient['’]?s?\b|\bcompany|\bteam['’]?s?\b|\bdeveloper|\borgani[sz]ation|\bbusiness|\bbelongs? to the (?:company|team|customer)|security in the cloud/;
   if (aws.test(s) && !/customer['’]s responsib|responsibility of the customer|customer (?:is )?responsib/.test(s)) return 'aws';
   if (customer.test(s)) return 'customer';
   if (/\baws\b|\bamazon\b/.test(s)) return 'aws';

@@ -16,7 +16,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' write ', ' writes ', ' writing ', ' wrote ', ' author ', ' authors ', ' define ', ' defines ', ' defining ',
     ' review ', ' reviews ', ' reviewing ', ' tune ', ' tunes ', ' tuning ', ' create ', ' creates ', ' creating ', ' grant ', ' grants ',
     ' granting ', ' assign ', ' assigns ', ' classify ', ' classifies ', ' restrict ', ' restricts ', ' enforce ',
-    ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' sets ', ' set ', ' add ', ' adds ',
+    ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' sets ', ' set ', ' setting ', ' add ', ' adds ',
     ' adding ', ' upload ', ' uploads ', ' install ', ' installs ', ' installing ', ' opt ', ' request ',
     ' kicks off', ' kick off', ' triage', ' remediat', ' investigat', ' associate ', ' associates ', ' deploy ',
     ' deploys ', ' deploying ', ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',
@@ -37,7 +37,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' replicates ', ' replicated across', ' redundan', ' fails over', ' failover', ' fail over', ' scales ', ' scaling the ', ' recovers',
     ' recover from', ' detects and', ' publish', ' aws managed ', ' managed rules', ' standard protection',
     ' keeps it ', ' keep it running', ' replaces failed', ' replace failed', ' replacing failed', ' aws runs', ' aws operates', ' aws infrastructure', ' aws infrastructure',
-    ' infrastructure devices', ' its own staff', ' its own employees', ' their own staff', ' network boundary',
+    ' infrastructure devices', ' network boundary',
   ],
 };
 

@@ -77,13 +77,23 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (THANKS_ONLY.test(text.replace(/<[^>]*>/g, ' ').slice(0, 200))) return { ...base, intent: 'thanks', confidence: 1 };
   const pasted = parseMultipleChoice(text);
   if (pasted) {
-    // Each option is judged as a question of its own: "who is responsible for <option>?", or the statement itself.
+    // Each option is judged as a question of its own: "who is responsible for <option>?", or the statement
+    // itself; an option that names no service is read with the service the question is about ("A company
+    // runs Lambda… which is theirs? A. Patching the hypervisor").
+    const stem = understand(pasted.stem, knowledge, built);
+    const stemService = stem.services[0] ? knowledge.services.get(stem.services[0].candidates[0]!) : undefined;
     const asQuestion = (option: string) =>
       pasted.kind === 'true-statement' || pasted.kind === 'more-customer-work' || pasted.kind === 'less-customer-work'
         ? option
         : `who is responsible for ${option.replace(/[.?!]+$/, '')}?`;
-    const readings = pasted.options.map((o) => understand(asQuestion(o.text), knowledge, built));
-    return { ...base, intent: 'multiple-choice', choice: { ...pasted, readings }, confidence: 0.9 };
+    const readings = pasted.options.map((o) => {
+      const reading = understand(asQuestion(o.text), knowledge, built);
+      if (reading.services.length > 0 || !stemService || reading.intent === 'concept') return reading;
+      const withService = understand(`${asQuestion(o.text).replace(/\?$/, '')} on ${stemService.name}?`, knowledge, built);
+      // The service's name only places the option; its words must not pick a duty ("AWS Key Management Service" is no "AWS managed key").
+      return { ...withService, stemmed: reading.stemmed, ...(reading.side ? { side: reading.side } : {}) };
+    });
+    return { ...base, intent: 'multiple-choice', choice: { ...pasted, readings, stemReading: stem }, confidence: 0.9 };
   }
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 

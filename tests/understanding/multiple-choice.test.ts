@@ -65,7 +65,7 @@ describe('answering it', () => {
   });
 
   it('says it is unsure when an option it cannot judge could change the pick', () => {
-    const outcome = answer("Which is the customer's responsibility? A. Configuring security groups B. Flurbling the quantum widget C. Patching the hypervisor D. Guarding the data centres");
+    const outcome = answer("Which are the customer's responsibilities? (Choose TWO) A. Configuring security groups B. Flurbling the quantum widget C. Patching the hypervisor D. Guarding the data centres");
     expect(outcome.answered).toBe(false);
     expect(outcome.reply.headline).toMatch(/not sure/);
     expect(outcome.options?.find((o) => o.letter === 'B')?.verdict).toBe('unknown');
