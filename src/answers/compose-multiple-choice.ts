@@ -27,8 +27,10 @@ export function composeMultipleChoice(
   answer: Answer,
 ): AnswerOutcome {
   // "Who deploys security updates for Fargate? A. The customer… B. AWS": the options are parties, the stem the act.
-  const parties = choice.options.map((o) => partyOf(o.text));
-  const stemOutcome = parties.filter(Boolean).length >= 2 ? answer(choice.stemReading) : undefined;
+  // "What kind of control is this?": the options are control types, the stem the act.
+  const controls = choice.kind === 'control-type' ? choice.options.map((o) => controlTypeOf(o.text)) : [];
+  const parties = choice.kind === 'control-type' ? controls : choice.options.map((o) => partyOnly(o.text));
+  const stemOutcome = choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? answer(choice.stemReading) : undefined;
   const judged: Judged[] = choice.options.map((option, i) =>
     stemOutcome?.answered && stemOutcome.owner && parties[i]
       ? { letter: option.letter, text: option.text, owner: parties[i]!, verdict: 'unknown', fit: parties[i] === stemOutcome.owner, why: `${MESSAGES.ownerWord[stemOutcome.owner]}: ${stemOutcome.reply.headline}`, sources: stemOutcome.reply.sources.slice(0, 1) }
@@ -39,7 +41,11 @@ export function composeMultipleChoice(
     const target = choice.kind === 'more-customer-work' ? Math.max(...known) : Math.min(...known);
     for (const j of judged) j.fit = j.work === undefined ? undefined : j.work === target;
   }
-  for (const j of judged) if (choice.negated && j.fit !== undefined) j.fit = !j.fit;
+  for (const j of judged) {
+    if (!choice.negated || j.fit === undefined) continue;
+    // "Which is NOT the customer's?": a shared act is partly the customer's, so it is no answer either.
+    j.fit = (choice.kind === 'customer' || choice.kind === 'aws') && j.owner === 'shared' ? false : !j.fit;
+  }
 
   // Too few options fit one side strictly: a shared one holds that side's part too (exam writers count
   // "encrypting data in your buckets" as yours although AWS encrypts by default).
@@ -79,6 +85,27 @@ export function composeMultipleChoice(
   };
 }
 
+/**
+ * The party an option that is only a party names, perhaps with how ("AWS", "AWS Lambda, automatically",
+ * "The customer, by patching each task's host", "Both AWS and the customer"); undefined for anything else.
+ */
+function partyOnly(text: string): Owner | undefined {
+  const head = text.split(/[,;(]/)[0]!.trim().toLowerCase();
+  if (/^(?:both(?: aws and the customer)?|aws and the customer|shared)$/.test(head)) return 'shared';
+  if (/^(?:the )?(?:customer|company|developer|team)$/.test(head)) return 'customer';
+  if (/^(?:aws|amazon(?: web services)?)(?: (?!support\b|partner)[a-z0-9]+){0,2}$/.test(head)) return 'aws';
+  return undefined;
+}
+
+/** The control type an option names: inherited (AWS's), shared, or customer-specific. */
+function controlTypeOf(text: string): Owner | undefined {
+  const t = text.toLowerCase();
+  if (/inherit/.test(t)) return 'aws';
+  if (/shared/.test(t)) return 'shared';
+  if (/customer[- ]specific|customer must implement|customer implements/.test(t)) return 'customer';
+  return undefined;
+}
+
 /** How much a service leaves to the customer: its answers that are the customer's, shared ones counting half. */
 function customerWork(knowledge: Knowledge, serviceId: string): number {
   return knowledge.entriesFor(serviceId).reduce((sum, e) => sum + (e.owner === 'customer' ? 1 : e.owner === 'shared' ? 0.5 : 0), 0);
@@ -115,9 +142,12 @@ function judge(knowledge: Knowledge, choice: MultipleChoice, option: { letter: s
       return { ...judgedBase, fit: reading.conceptId === 'shared-controls' || (concern !== undefined && SHARED_CONTROLS.has(concern) && reading.services.length === 0) };
     case 'inherited':
       return { ...judgedBase, fit: reading.conceptId === 'inherited-controls' || (owner === 'aws' && concern !== undefined && INHERITED.has(concern)) };
-    case 'true-statement':
-      if (!reading.claim) return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
-      return { ...judgedBase, fit: owner === reading.claim };
+    case 'true-statement': {
+      // The statement's subject is its claim: "AWS writes the function code", "The customer patches the OS…".
+      const claim = partyOf(option.text) ?? reading.claim;
+      if (!claim || claim === 'shared') return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
+      return { ...judgedBase, fit: owner === claim };
+    }
     default:
       return { ...judgedBase, fit: undefined };
   }

@@ -1,5 +1,13 @@
 /** What a pasted multiple-choice question asks for. */
-export type ChoiceKind = 'customer' | 'aws' | 'shared-control' | 'inherited' | 'true-statement' | 'more-customer-work' | 'less-customer-work';
+export type ChoiceKind =
+  | 'customer'
+  | 'aws'
+  | 'shared-control'
+  | 'inherited'
+  | 'control-type'
+  | 'true-statement'
+  | 'more-customer-work'
+  | 'less-customer-work';
 
 /** A multiple-choice question as pasted: its stem, its options and how many to pick. */
 export interface MultipleChoice {
@@ -60,7 +68,8 @@ export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
 
 function kindOf(stem: string): ChoiceKind | undefined {
   const s = stem.toLowerCase();
-  if (/shared control|both the infrastructure layer and the customer|what kind of control|which kind of control|type of control/.test(s)) return 'shared-control';
+  if (/(?:what|which) (?:kind|type) of control|type of control is/.test(s)) return 'control-type';
+  if (/shared control|both the infrastructure layer and the customer/.test(s)) return 'shared-control';
   if (/security of the cloud/.test(s)) return 'aws';
   if (/inherit|entirely by relying on aws|relying on aws/.test(s)) return 'inherited';
   if (/\b(?:most|more)\b/.test(s) && /\b(?:service|services|option|model|following)\b/.test(s) && /\b(?:customer|you|your|user)\b/.test(s)) return 'more-customer-work';

@@ -43,6 +43,8 @@ const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
 /** The concept that introduces the whole model: a frame for other questions more often than the question. */
 const OVERVIEW_CONCEPT = 'shared-responsibility-model';
+/** The party a true-or-false statement starts with ("AWS …", "The customer …", "Customers …"). */
+const STATEMENT_SUBJECT = /^(?:aws|amazon(?: web services)?|the customer|customers|the company|you)\s+(?!managed\b|owned\b)/i;
 /** Words of a question that asks what something is or means, not who does it. */
 const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' explain', ' difference', ' mean ', ' means ',
   ' meaning', ' define', ' describe', ' where the line', ' where is the line', ' is the model', ' identical', ' same for every',
@@ -82,13 +84,17 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     // runs Lambda… which is theirs? A. Patching the hypervisor").
     const stem = understand(pasted.stem, knowledge, built);
     const stemService = stem.services[0] ? knowledge.services.get(stem.services[0].candidates[0]!) : undefined;
-    const asQuestion = (option: string) =>
-      pasted.kind === 'true-statement' || pasted.kind === 'more-customer-work' || pasted.kind === 'less-customer-work'
-        ? option
-        : `who is responsible for ${option.replace(/[.?!]+$/, '')}?`;
+    const asQuestion = (option: string) => {
+      const text = option.replace(/[.?!]+$/, '');
+      if (pasted.kind === 'more-customer-work' || pasted.kind === 'less-customer-work') return text;
+      // A statement's subject becomes the question's "who": "The customer patches the OS…" → "who patches the OS…?"
+      if (pasted.kind === 'true-statement') return text.replace(STATEMENT_SUBJECT, 'who ') + (STATEMENT_SUBJECT.test(text) ? '?' : '');
+      return `who is responsible for ${text}?`;
+    };
     const readings = pasted.options.map((o) => {
       const reading = understand(asQuestion(o.text), knowledge, built);
-      if (reading.services.length > 0 || !stemService || reading.intent === 'concept') return reading;
+      // An everyday word ("servers") does not name the option's service; the question's service does.
+      if (reading.services.some((r) => !r.generic) || !stemService || reading.intent === 'concept') return reading;
       const withService = understand(`${asQuestion(o.text).replace(/\?$/, '')} on ${stemService.name}?`, knowledge, built);
       // The service's name only places the option; its words must not pick a duty ("AWS Key Management Service" is no "AWS managed key").
       return { ...withService, stemmed: reading.stemmed, ...(reading.side ? { side: reading.side } : {}) };
