@@ -23,17 +23,29 @@ type Judged = ChoiceOption & { fit: boolean | undefined; why: string; sources: S
  */
 export function composeMultipleChoice(
   knowledge: Knowledge,
-  choice: MultipleChoice & { readings: Understanding[]; stemReading: Understanding },
+  choice: MultipleChoice & { readings: Understanding[]; stemReadings: Understanding[] },
   answer: Answer,
 ): AnswerOutcome {
   // "Who deploys security updates for Fargate? A. The customer… B. AWS": the options are parties, the stem the act.
   // "What kind of control is this?": the options are control types, the stem the act.
   const controls = choice.kind === 'control-type' ? choice.options.map((o) => controlTypeOf(o.text)) : [];
-  const parties = choice.kind === 'control-type' ? controls : choice.options.map((o) => partyOnly(o.text));
-  const stemOutcome = choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? answer(choice.stemReading) : undefined;
+  const bothAct = choice.kind === 'control-type' && /\baws\b[^.?]*\b(?:while|and|whereas)\b[^.?]*\bcustomers?\b/i.test(choice.stem);
+  const asksWho = /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\bwho\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem);
+  const parties = choice.kind === 'control-type' ? controls : asksWho ? choice.options.map((o) => partyOnly(o.text)) : [];
+  const stemOutcome =
+    choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? firstAnswered(choice.stemReadings, answer) : undefined;
+  const stemOwner: Owner | undefined = bothAct ? 'shared' : (stemOutcome?.owner ?? undefined);
   const judged: Judged[] = choice.options.map((option, i) =>
-    stemOutcome?.answered && stemOutcome.owner && parties[i]
-      ? { letter: option.letter, text: option.text, owner: parties[i]!, verdict: 'unknown', fit: parties[i] === stemOutcome.owner, why: `${MESSAGES.ownerWord[stemOutcome.owner]}: ${stemOutcome.reply.headline}`, sources: stemOutcome.reply.sources.slice(0, 1) }
+    stemOwner && parties[i]
+      ? {
+          letter: option.letter,
+          text: option.text,
+          owner: parties[i]!,
+          verdict: 'unknown',
+          fit: parties[i] === stemOwner,
+          why: stemOutcome ? `${MESSAGES.ownerWord[stemOwner]}: ${stemOutcome.reply.headline}` : MESSAGES.ownerWord[stemOwner]!,
+          sources: stemOutcome?.reply.sources.slice(0, 1) ?? [],
+        }
       : judge(knowledge, choice, option, choice.readings[i]!, answer),
   );
   if (choice.kind === 'more-customer-work' || choice.kind === 'less-customer-work') {
@@ -61,7 +73,7 @@ export function composeMultipleChoice(
   const wanted = wantedCount;
   const picked = fitting.slice(0, wanted);
   // As many options fit as the question asks for: the pick is settled, even if an option could not be judged.
-  const sure = (choice.kind !== undefined || stemOutcome !== undefined) && fitting.length === wanted;
+  const sure = (choice.kind !== undefined || stemOwner !== undefined) && fitting.length === wanted;
   const letters = picked.map((j) => j.letter);
   const lines = judged.map((j) => `${j.fit === true && letters.includes(j.letter) ? '✅' : j.fit === undefined ? '❔' : '▫️'} ${j.letter}. ${j.text} — ${j.why}`);
   const sources = [...new Map(judged.flatMap((j) => j.sources).map((s) => [s.url, s])).values()].slice(0, 4);
@@ -106,10 +118,22 @@ function controlTypeOf(text: string): Owner | undefined {
   return undefined;
 }
 
+/** The first of the stem's sentences that gets an owner ("A customer's auditor asks how the data centres … are protected."). */
+function firstAnswered(readings: Understanding[], answer: Answer): AnswerOutcome | undefined {
+  for (const reading of readings) {
+    const outcome = answer(reading);
+    if (outcome.answered && outcome.owner) return outcome;
+  }
+  return undefined;
+}
+
 /** How much a service leaves to the customer: its answers that are the customer's, shared ones counting half. */
 function customerWork(knowledge: Knowledge, serviceId: string): number {
   return knowledge.entriesFor(serviceId).reduce((sum, e) => sum + (e.owner === 'customer' ? 1 : e.owner === 'shared' ? 0.5 : 0), 0);
 }
+
+/** A statement whose subject is a party acting ("AWS manages…", "The customer is responsible…"), not "AWS managed keys…". */
+const STATEMENT_PARTY = /^(?:aws|amazon(?: web services)?|the customer|customers|the company|you)\s+(?!managed\b|owned\b)/i;
 
 /** The party an option names, when it is one ("AWS", "The customer, by patching…", "Both"). */
 function partyOf(text: string): Owner | undefined {
@@ -144,7 +168,11 @@ function judge(knowledge: Knowledge, choice: MultipleChoice, option: { letter: s
       return { ...judgedBase, fit: reading.conceptId === 'inherited-controls' || (owner === 'aws' && concern !== undefined && INHERITED.has(concern)) };
     case 'true-statement': {
       // The statement's subject is its claim: "AWS writes the function code", "The customer patches the OS…".
-      const claim = partyOf(option.text) ?? reading.claim;
+      // A negated statement ("… are never rotated", "… are not responsible …") is beyond a yes/no on its act.
+      if (/\b(?:not|never|no longer|cannot|can't|don't|doesn't|isn't|aren't|removes? all|only)\b/i.test(option.text)) {
+        return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
+      }
+      const claim = STATEMENT_PARTY.test(option.text) ? partyOf(option.text) : reading.claim;
       if (!claim || claim === 'shared') return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
       return { ...judgedBase, fit: owner === claim };
     }

@@ -99,7 +99,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
       // The service's name only places the option; its words must not pick a duty ("AWS Key Management Service" is no "AWS managed key").
       return { ...withService, stemmed: reading.stemmed, ...(reading.side ? { side: reading.side } : {}) };
     });
-    return { ...base, intent: 'multiple-choice', choice: { ...pasted, readings, stemReading: stem }, confidence: 0.9 };
+    // The stem whole, then each of its sentences: "A customer's auditor asks how the data centres are protected. What kind of control is this?"
+    const sentences = pasted.stem.split(/(?<=[.?!])\s+/).filter((s) => s.length > 0);
+    const stemReadings = [stem, ...(sentences.length > 1 ? sentences.map((s) => understand(s, knowledge, built)) : [])];
+    return { ...base, intent: 'multiple-choice', choice: { ...pasted, readings, stemReadings }, confidence: 0.9 };
   }
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 

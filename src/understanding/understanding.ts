@@ -62,7 +62,7 @@ export interface Understanding {
   /** A known service and a configure-type verb, but a feature the knowledge lacks ("usage plans"). */
   fallbackFeature?: string;
   /** A pasted multiple-choice question, with each option read as a question of its own. */
-  choice?: MultipleChoice & { readings: Understanding[]; stemReading: Understanding };
+  choice?: MultipleChoice & { readings: Understanding[]; stemReadings: Understanding[] };
 }
 
 /** One part of a question that asks about several services ("Windows on EC2 and SQL Server on RDS"). */
