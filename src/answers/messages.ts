@@ -70,6 +70,7 @@ export const MESSAGES = {
     ].join('\n'),
     commands: [
       'quiz [scenario | service | topic | length] — a quiz in this channel',
+      'quiz exam [service] [length] — exam-style multiple-choice questions',
       'quiz stop — end the running quiz',
       'leaderboard — this week and all time',
       'tour — a short guided path through the model',

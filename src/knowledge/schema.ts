@@ -111,7 +111,14 @@ export const conceptsFileSchema = z.object({
         /** Whose it is, for concepts that are one side's part ("security of the cloud" → aws). */
         owner: owner.optional(),
         points: z.array(text).default([]),
+        /** What one example of it is called in a question ("a shared control"); needs `examples`. */
+        exampleOf: text.optional(),
+        /** Named examples AWS gives ("Patch management"), used as options in exam-style quizzes. */
+        examples: z.array(text).default([]),
         sources: z.array(sourceUrl).min(1, 'at least one source URL is required'),
+      }).refine((c) => (c.exampleOf === undefined) === (c.examples.length === 0), {
+        message: 'exampleOf and examples go together: give both or neither',
+        path: ['examples'],
       }),
     )
     .min(1),

@@ -89,13 +89,40 @@ export interface Concept {
   /** Whose it is, for concepts that are one side's part. */
   owner?: Owner;
   points: string[];
+  /** What one example of it is called in a question ("a shared control"), when it has examples. */
+  exampleOf?: string;
+  /** Named examples AWS gives ("Patch management"); options in exam-style quizzes. */
+  examples: string[];
   sources: string[];
+}
+
+/** One lettered option of an exam-style question, judged when the question was built. */
+export interface ExamOption {
+  letter: string;
+  text: string;
+  /** Who owns what the option names. */
+  owner: Owner;
+  /** Whether the option is one of the letters to pick. */
+  right: boolean;
+  /** One or two words on why, for the reveal ("customer's", "AWS's"). */
+  why: string;
+  source: string;
+}
+
+/** The multiple-choice part of an exam-style quiz question. */
+export interface ExamQuestion {
+  options: ExamOption[];
+  /** How many letters to pick (1, or 2 for "Choose TWO"). */
+  pick: number;
 }
 
 export interface QuizQuestion {
   id: string;
   prompt: string;
+  /** The owner to pick; for an exam-style question, the side whose duties are the right options. */
   answer: Owner;
+  /** Present on exam-style questions: the options, answered with letters instead of owners. */
+  exam?: ExamQuestion;
   explanation: string;
   source: string;
   service?: string;

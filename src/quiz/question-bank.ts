@@ -1,4 +1,5 @@
 import type { Knowledge, QuizQuestion, ResolvedResponsibility } from '../knowledge/types.js';
+import { createExamQuestionWriter } from './exam-questions.js';
 import { QUIZ_MESSAGES } from './quiz-messages.js';
 import type { QuizTopic } from './quiz-topics.js';
 import { fill, midSentence, misconceptionPrompt, PLAIN_TEMPLATES } from './question-templates.js';
@@ -13,6 +14,8 @@ export const MAX_QUIZ_LENGTH = 20;
 export interface QuizSelection {
   topic?: QuizTopic;
   count?: number;
+  /** Exam-style: lettered options instead of AWS / Customer / Shared buttons. */
+  exam?: boolean;
 }
 
 /** A chosen set of questions with a title for the quiz header. */
@@ -74,9 +77,17 @@ export function createQuestionBank(knowledge: Knowledge): QuestionBank {
     return shuffle([...picked, ...generated.map((e) => generate(e, random))], random).slice(0, count);
   };
 
+  const examWriter = createExamQuestionWriter(knowledge);
+
   return {
-    select({ topic, count }, random) {
+    select({ topic, count, exam }, random) {
       const length = Math.max(1, Math.min(MAX_QUIZ_LENGTH, count ?? DEFAULT_QUIZ_LENGTH));
+      if (exam) {
+        if (!topic) return { title: QUIZ_MESSAGES.examTitle, questions: examWriter.write(length, random) };
+        // Exam questions are written per service; a scenario or a concern has no exam version.
+        if (topic.kind !== 'service') return { title: QUIZ_MESSAGES.examTitle, questions: [] };
+        return { title: QUIZ_MESSAGES.examServiceTitle(topic.name), questions: examWriter.write(length, random, new Set(topic.ids)) };
+      }
       if (!topic) {
         return { title: QUIZ_MESSAGES.mixedTitle, questions: mix(scenarioQuestions, entries, length, 0.5, random) };
       }

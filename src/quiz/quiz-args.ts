@@ -11,9 +11,14 @@ export type QuizCommand =
 const STOP_WORDS = new Set(['stop', 'end', 'cancel', 'quit']);
 const LEADERBOARD_WORDS = new Set(['leaderboard', 'scores', 'scoreboard', 'top']);
 
-/** Parses the text after "quiz": "", "serverless", "rds", "encryption", "10", "rds 10", "stop". */
+/**
+ * Parses the text after "quiz": "", "serverless", "rds", "encryption", "10", "rds 10", "stop", and
+ * the exam-style forms "exam", "exam rds", "exam 10".
+ */
 export function parseQuizArgs(text: string, findTopic: TopicFinder): QuizCommand {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const all = text.trim().split(/\s+/).filter(Boolean);
+  const exam = all[0]?.toLowerCase() === 'exam';
+  const words = exam ? all.slice(1) : all;
   const only = words.length === 1 ? words[0]?.toLowerCase() : undefined;
   if (only && STOP_WORDS.has(only)) return { kind: 'stop' };
   if (only && LEADERBOARD_WORDS.has(only)) return { kind: 'leaderboard' };
@@ -21,7 +26,8 @@ export function parseQuizArgs(text: string, findTopic: TopicFinder): QuizCommand
   const numbers = words.filter((w) => /^\d{1,3}$/.test(w));
   const topicText = words.filter((w) => !/^\d{1,3}$/.test(w) && !/^questions?$/i.test(w)).join(' ');
   const count = numbers.length > 0 ? Number(numbers[0]) : undefined;
-  if (!topicText) return { kind: 'start', selection: { count }, topicText };
+  const style = exam ? { exam: true } : {};
+  if (!topicText) return { kind: 'start', selection: { count, ...style }, topicText };
   const topic = findTopic(topicText);
-  return topic ? { kind: 'start', selection: { topic, count }, topicText } : { kind: 'unknown-topic', topicText };
+  return topic ? { kind: 'start', selection: { topic, count, ...style }, topicText } : { kind: 'unknown-topic', topicText };
 }

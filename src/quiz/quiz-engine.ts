@@ -5,7 +5,8 @@ import type { QuizRecord } from '../store/quiz-records.js';
 import type { Store } from '../store/store.js';
 import type { QuestionBank, QuizSelection } from './question-bank.js';
 import { headerKey, newQuizId, parseQuizButton, questionKey, resultKey, scoreboardKey } from './quiz-ids.js';
-import { ANSWER_LABEL, QUIZ_MESSAGES as M } from './quiz-messages.js';
+import { choicesFor, rightChoice } from './quiz-choices.js';
+import { QUIZ_MESSAGES as M } from './quiz-messages.js';
 import {
   headerReply,
   leaderboardReply,
@@ -133,7 +134,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     const answers = await store.quizAnswers(quiz.id, index);
     const result = {
       answered: answers.map((a) => a.userId),
-      right: answers.filter((a) => a.choice === question.answer).map((a) => a.userId),
+      right: answers.filter((a) => a.choice === rightChoice(question)).map((a) => a.userId),
     };
     const last = index === quiz.questions.length - 1;
     const at = now();
@@ -155,8 +156,11 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     };
   };
 
-  const answer = async (action: IncomingAction, quiz: QuizRecord, index: number, choice: keyof typeof ANSWER_LABEL) => {
+  const answer = async (action: IncomingAction, quiz: QuizRecord, index: number, choice: string) => {
     const thread = await headerThread(quiz);
+    // A well-formed value that is not one of this question's buttons (letters on an owner question…).
+    const question = quiz.questions[index];
+    if (!question || !choicesFor(question).some((c) => c.value === choice)) return notice(action, M.unknownButton, thread);
     if (quiz.current !== index || now() >= quiz.revealAt) {
       // Time is up even if the timer has not fired yet (e.g. just after a restart): refuse, and reveal now.
       const late = notice(action, M.tooLate, thread);

@@ -1,9 +1,7 @@
-import { OWNERS, type Owner } from '../model/owner.js';
-
 /** Longest button value a platform sends (Slack's limit); longer values are refused unread. */
 export const MAX_ACTION_VALUE_LENGTH = 2_000;
 
-const VALUE = /^(q[a-z0-9]{6,40}):(\d{1,2}):(aws|customer|shared|reveal)$/;
+const VALUE = /^(q[a-z0-9]{6,40}):(\d{1,2}):(aws|customer|shared|reveal|[A-E]{1,2})$/;
 
 /** A new quiz id from the injected clock and randomness ("q" + base-36 time + 8 random chars). */
 export function newQuizId(now: number, random: () => number): string {
@@ -22,13 +20,14 @@ export const scoreboardKey = (quizId: string): string => `quiz:${quizId}:scorebo
 export const resultKey = (quizId: string): string => `quiz:${quizId}:result`;
 
 /** Value of an answer button: only ids; the server looks up what they mean. */
-export const answerValue = (quizId: string, index: number, choice: Owner): string => `${quizId}:${index}:${choice}`;
+export const answerValue = (quizId: string, index: number, choice: string): string => `${quizId}:${index}:${choice}`;
 /** Value of the reveal button. */
 export const revealValue = (quizId: string, index: number): string => `${quizId}:${index}:reveal`;
 
 /** A button value that has the right shape (not yet checked against stored state). */
 export type QuizButton =
-  | { kind: 'answer'; quizId: string; index: number; choice: Owner }
+  /** `choice` is an owner, or the letters of an exam-style answer; the engine checks it fits the question. */
+  | { kind: 'answer'; quizId: string; index: number; choice: string }
   | { kind: 'reveal'; quizId: string; index: number };
 
 /** Parses a button value; undefined for anything not shaped like one of ours. */
@@ -39,5 +38,5 @@ export function parseQuizButton(value: unknown): QuizButton | undefined {
   const [, quizId = '', indexText = '', option = ''] = match;
   const index = Number(indexText);
   if (option === 'reveal') return { kind: 'reveal', quizId, index };
-  return OWNERS.includes(option as Owner) ? { kind: 'answer', quizId, index, choice: option as Owner } : undefined;
+  return { kind: 'answer', quizId, index, choice: option };
 }

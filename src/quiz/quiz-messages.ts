@@ -15,6 +15,7 @@ export const QUIZ_MESSAGES = {
     'Answer in the thread: each person\u2019s first answer counts.',
   questionHeadline: (index: number, count: number) => `Question ${index + 1} of ${count}`,
   questionPrompt: 'Who is responsible?',
+  examPrompt: 'Pick the answer',
   answeredCount: (n: number) =>
     n === 0 ? 'No answers yet.' : `${n} ${n === 1 ? 'person has' : 'people have'} answered.`,
   // No mention here: every question is a new message, and a mention would ping the starter each time.
@@ -67,6 +68,8 @@ export const QUIZ_MESSAGES = {
   leaderboardEmpty: 'No points yet.',
 
   mixedTitle: 'Shared responsibility mix',
+  examTitle: 'Exam practice: shared responsibility',
+  examServiceTitle: (name: string) => `Exam practice: ${name}`,
   serviceTitle: (name: string) => `Who owns what on ${name}`,
   concernTitle: (label: string) => `${label}: who owns it?`,
 } as const;

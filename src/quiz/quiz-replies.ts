@@ -1,9 +1,10 @@
 import { sourceLink } from '../answers/source-title.js';
-import { OWNERS } from '../model/owner.js';
+import type { ExamQuestion, QuizQuestion } from '../knowledge/types.js';
 import { ACTION_IDS, type Reply, type ReplySection } from '../model/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
 import { answerValue, revealValue } from './quiz-ids.js';
-import { ANSWER_LABEL, QUIZ_MESSAGES as M } from './quiz-messages.js';
+import { choicesFor, rightLabel } from './quiz-choices.js';
+import { QUIZ_MESSAGES as M } from './quiz-messages.js';
 import type { RankedRow } from './quiz-scores.js';
 
 /** Turns a user id into how the reply names that person. */
@@ -31,21 +32,22 @@ export function headerReply(quiz: QuizRecord, user: FormatUser): Reply {
 /** A question waiting for answers: the prompt, how many answered, and the buttons. */
 export function questionReply(quiz: QuizRecord, index: number, answeredCount: number): Reply {
   const question = quiz.questions[index];
+  const choices = question ? choicesFor(question) : [];
   const sections: ReplySection[] = [
-    { title: M.questionPrompt, body: question?.prompt ?? '' },
+    { title: question?.exam ? M.examPrompt : M.questionPrompt, body: question ? promptWithOptions(question) : '' },
     { title: 'Answers', body: M.answeredCount(answeredCount) },
     { title: 'Timer', body: M.revealHint(seconds(quiz)) },
   ];
   const actions = [
-    ...OWNERS.map((owner) => ({
+    ...choices.map((choice) => ({
       actionId: ACTION_IDS.quizAnswer,
-      label: ANSWER_LABEL[owner],
-      value: answerValue(quiz.id, index, owner),
+      label: choice.label,
+      value: answerValue(quiz.id, index, choice.value),
     })),
     { actionId: ACTION_IDS.quizReveal, label: M.revealButton, value: revealValue(quiz.id, index) },
   ];
   const result = reply('quiz', M.questionHeadline(index, quiz.questions.length), sections, { actions });
-  return { ...result, text: `${result.text}\nButtons: ${OWNERS.map((o) => ANSWER_LABEL[o]).join(' / ')}` };
+  return { ...result, text: `${result.text}\nButtons: ${choices.map((c) => c.label).join(' / ')}` };
 }
 
 /** A revealed question: the right answer, why, the source, and who got it right. No buttons. */
@@ -60,22 +62,34 @@ export function revealedReply(quiz: QuizRecord, index: number, user: FormatUser)
         ? M.nobodyRight
         : result.right.map(user).join(', ');
   const sections: ReplySection[] = [
-    { title: M.questionPrompt, body: question.prompt },
-    { title: M.answerTitle, body: ANSWER_LABEL[question.answer] },
-    { title: M.whyTitle, body: question.explanation },
+    { title: question.exam ? M.examPrompt : M.questionPrompt, body: question.prompt },
+    { title: M.answerTitle, body: rightLabel(question) },
+    { title: M.whyTitle, body: question.exam ? optionVerdicts(question.exam) : question.explanation },
     { title: M.rightTitle, body: right },
   ];
-  const sources = question.source ? [sourceLink(question.source)] : [];
-  const headline = M.revealedHeadline(index, quiz.questions.length, ANSWER_LABEL[question.answer]);
-  const base = reply('quiz', headline, sections, { owner: question.answer, sources });
-  return { ...base, text: sources.length ? `${base.text}\nSource: ${question.source}` : base.text };
+  const urls = question.exam ? [...new Set(question.exam.options.map((o) => o.source).filter(Boolean))] : [question.source].filter(Boolean);
+  const sources = urls.map(sourceLink);
+  const headline = M.revealedHeadline(index, quiz.questions.length, rightLabel(question));
+  const base = reply('quiz', headline, sections, { ...(question.exam ? {} : { owner: question.answer }), sources });
+  return { ...base, text: urls.length ? `${base.text}\n${urls.length === 1 ? 'Source' : 'Sources'}: ${urls.join(' ')}` : base.text };
+}
+
+/** The prompt, and for an exam-style question its lettered options, one per line. */
+function promptWithOptions(question: QuizQuestion): string {
+  if (!question.exam) return question.prompt;
+  return [question.prompt, ...question.exam.options.map((o) => `${o.letter}. ${o.text}`)].join('\n');
+}
+
+/** One line per option at the reveal: right or not, and whose it is. */
+function optionVerdicts(exam: ExamQuestion): string {
+  return exam.options.map((o) => `${o.right ? '\u2713' : '\u2717'} ${o.letter}. ${o.text}: ${o.why}`).join('\n');
 }
 
 /** A question that was never revealed because the quiz was stopped. */
 export function stoppedQuestionReply(quiz: QuizRecord, index: number): Reply {
   const question = quiz.questions[index];
   return reply('quiz', M.questionHeadline(index, quiz.questions.length), [
-    { title: M.questionPrompt, body: question?.prompt ?? '' },
+    { title: question?.exam ? M.examPrompt : M.questionPrompt, body: question ? promptWithOptions(question) : '' },
     { title: 'Status', body: M.stoppedQuestion },
   ]);
 }

@@ -1,5 +1,4 @@
 import type { Platform } from '../model/incoming.js';
-import type { Owner } from '../model/owner.js';
 import type { QuizQuestion } from '../knowledge/types.js';
 
 /** Where a quiz is in its life. Only 'asking' quizzes are running. */
@@ -41,7 +40,8 @@ export interface QuizAnswerRecord {
   quizId: string;
   questionIndex: number;
   userId: string;
-  choice: Owner;
+  /** An owner ("aws") or, on exam-style questions, the letters picked ("BD"). */
+  choice: string;
   at: number;
 }
 

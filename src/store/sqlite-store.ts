@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Owner } from '../model/owner.js';
 import type { LeaderboardRow, PointsAward, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA } from './sqlite-schema.js';
 import { guardStore, StoreUnavailableError } from './store-errors.js';
@@ -65,7 +64,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     quizId: row.quiz_id,
     questionIndex: row.question_index,
     userId: row.user_id,
-    choice: row.choice as Owner,
+    choice: row.choice,
     at: row.at,
   });
   const parseQuiz = (row: { json: string } | undefined): QuizRecord | undefined =>
