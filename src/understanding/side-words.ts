@@ -57,7 +57,8 @@ export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' must i ', ' should we ', ' should i ', ' am i ', ' are we ', ' we have to ', ' i have to ', ' we need to ',
     ' i need to ', ' up to us', ' up to me', ' customer job', ' customer responsibility', ' the customer does',
     ' is it us ', ' is it me ', ' is that us ', ' that us', ' we do ', ' we handle', ' we are responsible',
-    ' i am responsible', ' we must ', ' customer must', ' we ourselves', ' ourselves'],
+    ' i am responsible', ' we must ', ' customer must', ' we ourselves', ' ourselves', ' is the customer responsible',
+    ' the customer is responsible', ' customer is responsible', ' customers are responsible', ' are customers responsible'],
 };
 
 /**

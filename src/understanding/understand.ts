@@ -143,7 +143,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // "Outposts power and cooling — AWS or us?" only names a concern; "who replicates the volume?" points at AWS.
   const namesOnly = hasCue(padded, EITHER_CUES) || hasCue(padded, [' whose ', ' who owns ']) || padded.endsWith(' who ');
   const side = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : padded);
-  const claim = findClaim(padded);
+  const claim = findClaim(serviceNamesMasked(padded, phraseWords, mentions));
   const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}) };
 
   if (unknownProductName(text, index, correct)) return decline(read, 'unknown-service');
@@ -301,6 +301,20 @@ function outsideConcernNames(words: string[], mentions: Mention[]): string {
     for (let i = m.start; i < m.start + m.words; i++) named.add(i);
   }
   return ` ${words.filter((_w, i) => !named.has(i)).join(' ')} `;
+}
+
+/**
+ * The text with each service name replaced by "service", so a name that starts with "AWS" is not read
+ * as the party: "…the execution environment on AWS Lambda?" does not claim "on AWS".
+ */
+function serviceNamesMasked(padded: string, words: string[], mentions: Mention[]): string {
+  let out = padded;
+  for (const m of mentions) {
+    if (!m.targets.some((t) => t.kind === 'service')) continue;
+    const name = ` ${words.slice(m.start, m.start + m.words).join(' ')} `;
+    if (name.startsWith(' aws ') || name.startsWith(' amazon ')) out = out.replace(name, ' service ');
+  }
+  return out;
 }
 
 /** Words in the longest phrase that names the concept (0 when only its words were found). */

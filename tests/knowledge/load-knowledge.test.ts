@@ -26,6 +26,18 @@ describe('the shipped knowledge base', () => {
     },
   );
 
+  it("has no duty term that is only its own service's name (it would select that duty whenever the service is named)", () => {
+    const normal = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const clashes = [...knowledge.services.values()].flatMap((s) => {
+      // The service's own names ("AWS Lambda", "aws lambda"); aliases that name a part of it ("web acl") may select its duty.
+      const names = new Set([s.id, s.name, ...s.aliases].map(normal).filter((n) => n === normal(s.name) || n === normal(s.id) || /^(aws|amazon) /.test(n)));
+      return knowledge.entriesFor(s.id).flatMap((e) =>
+        e.duties.flatMap((d) => d.terms.filter((t) => names.has(normal(t))).map((t) => `${s.id}/${e.concernId}: ${t}`)),
+      );
+    });
+    expect(clashes).toEqual([]);
+  });
+
   it('derives every owner from the duties in force: one side only → that side, both → shared', () => {
     for (const id of knowledge.services.keys()) {
       for (const entry of knowledge.entriesFor(id)) {

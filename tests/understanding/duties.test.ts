@@ -156,3 +156,18 @@ describe('reply text', () => {
     expect(outcome.reply.headline).toMatch(/welcome/i);
   });
 });
+
+describe('service names that start with "AWS"', () => {
+  it('are not read as the party: "…on AWS Lambda?" claims nothing for AWS', () => {
+    const outcome = answer('is the customer responsible for patching the operating system of the execution environment on AWS Lambda?');
+    expect(understand('is the customer responsible for patching the operating system of the execution environment on AWS Lambda?').claim).toBe('customer');
+    expect(outcome.owner).toBe('aws');
+    expect(outcome.reply.headline).toMatch(/^No\b/);
+  });
+
+  it('do not select a duty whose term is the service name ("who patches AWS Lambda?" is about patching)', () => {
+    const u = understand('who patches AWS Lambda?');
+    expect(u.concernIds).not.toContain('key-secrets-management');
+    expect(answer('who patches AWS Lambda?').reply.headline).toMatch(/patching/i);
+  });
+});

@@ -19,10 +19,10 @@ const items = (parse(readFileSync(new URL('../eval/multiple-choice.yaml', import
 /** Issue #11's target: at least 90% of questions answered with exactly the right letters. */
 const TARGET = 0.9;
 /**
- * The floor CI holds today (first run 43.3%, now 87.5%). The target is reported, not
+ * The floor CI holds today (first run 43.3%, now 88.3%). The target is reported, not
  * asserted, until it is met; raise the floor whenever accuracy rises.
  */
-const FLOOR = 0.87;
+const FLOOR = 0.88;
 
 describe('pasted multiple-choice questions (tests/eval/multiple-choice.yaml)', () => {
   const misses: string[] = [];
