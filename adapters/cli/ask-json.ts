@@ -19,6 +19,9 @@ export interface AskResult {
   /** For a pasted multiple-choice question: the letters picked, and every option judged. */
   choices?: string[];
   options?: ChoiceOption[];
+  /** For "stack …": the official names of the services found, and the names not recognised. */
+  services?: string[];
+  unknown?: string[];
 }
 
 /** Answers one question the way chat would, as a flat record. */
@@ -36,5 +39,6 @@ export function ask(knowledge: Knowledge, understand: Understand, question: stri
     text: outcome.reply.text,
     ...(outcome.parts ? { parts: outcome.parts } : {}),
     ...(outcome.choices ? { choices: outcome.choices, options: outcome.options } : {}),
+    ...(outcome.stack ? { services: outcome.stack.services, unknown: outcome.stack.unknown } : {}),
   };
 }

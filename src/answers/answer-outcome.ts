@@ -15,6 +15,8 @@ export interface AnswerOutcome {
   concernId?: string;
   /** For a question about several services: each part's service, concern and owner, in the order asked. */
   parts?: AnswerPart[];
+  /** For "stack …": the official names of the services found, and the names not recognised. */
+  stack?: { services: string[]; unknown: string[] };
   /** For a pasted multiple-choice question: the letters picked, upper case. */
   choices?: string[];
   /** For a pasted multiple-choice question: every option and how it was judged. */

@@ -6,6 +6,7 @@ import { composeConcept } from './compose-concept.js';
 import { composeConfigurationFallback } from './compose-configuration-fallback.js';
 import { composeDecline, composeHelp, composeThanks } from './compose-help.js';
 import { type AnswerCues, composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
+import { composeStack } from './compose-stack.js';
 import { composeMultipleChoice } from './compose-multiple-choice.js';
 import { composeParts } from './compose-parts.js';
 import { composeServiceCard } from './compose-service-card.js';
@@ -27,7 +28,7 @@ export interface ConversationContext {
  */
 export function answerQuestion(knowledge: Knowledge, u: Understanding, context?: ConversationContext): AnswerOutcome {
   const q = context && u.followUp ? withContext(knowledge, u, context) : u;
-  if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.intent !== 'multiple-choice' && q.confidence < MIN_CONFIDENCE) {
+  if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.intent !== 'multiple-choice' && q.intent !== 'stack' && q.confidence < MIN_CONFIDENCE) {
     return composeDecline('not-understood');
   }
   const cues: AnswerCues = { stemmed: q.stemmed, ...(q.side ? { side: q.side } : {}), ...(q.claim ? { claim: q.claim } : {}) };
@@ -54,6 +55,8 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
       return composeDecline(q.declineReason ?? 'not-understood');
     case 'thanks':
       return composeThanks();
+    case 'stack':
+      return composeStack(knowledge, q.stack ?? { serviceIds: [], unknown: [], save: false });
     case 'multiple-choice':
       return composeMultipleChoice(knowledge, q.choice!, (reading) => answerQuestion(knowledge, reading));
     default:

@@ -2,6 +2,20 @@ import type { DeclineReason } from '../understanding/cue-words.js';
 
 /** Every user-facing sentence of the Q&A side of the bot, in one place. */
 export const MESSAGES = {
+  stack: {
+    headline: (names: string[]) => `What your team owns across ${listed(names)}`,
+    when: (condition: string) => `if ${condition.charAt(0).toLowerCase()}${condition.slice(1)}`,
+    awsCoversTitle: 'AWS covers (nothing for you to do)',
+    unknownTitle: 'Not recognised',
+    unknown: (names: string[]) => `I don't know ${names.map((n) => `\u201c${n}\u201d`).join(', ')}, so ${names.length === 1 ? 'it is' : 'they are'} left out.`,
+    noServices: 'Name the services your team runs, and I\u2019ll list what you own across them.',
+    howTitle: 'For example',
+    how: '`stack alb ecs-fargate aurora s3` \u2014 then `stack save alb ecs-fargate aurora s3` to remember it for this channel, `stack` to show it again, `quiz stack` to quiz the channel on it.',
+    saved: (names: string[]) => `Saved as this channel\u2019s stack: ${listed(names)}.`,
+    nothingSaved: 'No stack is saved for this channel yet.',
+    noteTitle: 'Note',
+    notSaved: 'I could not save the stack just now (the store is unavailable); the checklist is below.',
+  },
   headline: {
     aws: (subject: string) => `AWS owns ${subject}`,
     customer: (subject: string) => `You (the customer) own ${subject}`,
@@ -71,6 +85,7 @@ export const MESSAGES = {
     commands: [
       'quiz [scenario | service | topic | length] — a quiz in this channel',
       'quiz exam [service] [length] — exam-style multiple-choice questions',
+      'stack alb ecs-fargate aurora s3 — what your team owns across your services (stack save … remembers them)',
       'quiz stop — end the running quiz',
       'leaderboard — this week and all time',
       'tour — a short guided path through the model',
@@ -114,4 +129,9 @@ export function capitalise(text: string): string {
 export function inSentence(label: string): string {
   const first = label.split(' ')[0] ?? '';
   return /^[A-Z0-9]{2,}|^[A-Z][a-z]+[A-Z]/.test(first) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

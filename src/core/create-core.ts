@@ -4,12 +4,15 @@ import { answerQuestion, type ConversationContext, nextContext } from '../answer
 import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
 import { composeHelp } from '../answers/compose-help.js';
+import { composeStack, withNote } from '../answers/compose-stack.js';
 import { composeOnboardingStep, composeWelcome } from '../answers/compose-onboarding.js';
 import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store/retention.js';
 import type { Store } from '../store/store.js';
+import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
+import type { StackRequest } from '../understanding/read-stack.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
 import type { Effect } from '../model/effects.js';
 import { handleError, notice } from './handle-error.js';
@@ -102,6 +105,8 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(await tourStep(message.platform, message.userId, u.words[0] === 'next' ? 'next' : 0));
       case 'help':
         return reply(composeHelp());
+      case 'stack':
+        return reply(await stackReply(message, u.stack ?? { serviceIds: [], unknown: [], save: false }));
       default: {
         const outcome = await answerInContext(message, u);
         observer.question(u.intent, outcome.answered, (performance.now() - started) / 1000);
@@ -111,6 +116,28 @@ export function createCore(options: CoreOptions): SrmCore {
         );
         return reply(outcome.reply);
       }
+    }
+  }
+
+  /**
+   * "stack …" lists what the team owns across the services named; "stack save …" also remembers them
+   * for the channel; a bare "stack" shows the saved one. A store that is down costs only the saving.
+   */
+  async function stackReply(message: IncomingMessage, request: StackRequest): Promise<Reply> {
+    if (request.serviceIds.length === 0 && request.unknown.length === 0) {
+      const saved = await loadTeamStack(store, message.platform, message.channelId).catch(() => undefined);
+      const known = (saved ?? []).filter((id) => knowledge.services.has(id));
+      const shown = composeStack(knowledge, { serviceIds: known, unknown: [], save: false }).reply;
+      return known.length > 0 ? shown : withNote(shown, MESSAGES.stack.nothingSaved);
+    }
+    const outcome = composeStack(knowledge, request);
+    if (!request.save || request.serviceIds.length === 0) return outcome.reply;
+    try {
+      await saveTeamStack(store, message.platform, message.channelId, request.serviceIds);
+      return withNote(outcome.reply, MESSAGES.stack.saved(outcome.stack?.services ?? []));
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'stack not saved');
+      return withNote(outcome.reply, MESSAGES.stack.notSaved);
     }
   }
 

@@ -5,6 +5,8 @@ export type ReplyKind =
   | 'answer'
   | 'service-card'
   | 'comparison'
+  /** What a team owns across the services it runs ("stack …"). */
+  | 'checklist'
   | 'concept'
   | 'clarify'
   | 'decline'

@@ -6,6 +6,8 @@ export type QuizCommand =
   | { kind: 'start'; selection: QuizSelection; topicText: string }
   | { kind: 'stop' }
   | { kind: 'leaderboard' }
+  /** "quiz stack", "quiz exam stack": about the services this channel saved with "stack save". */
+  | { kind: 'stack'; selection: QuizSelection }
   | { kind: 'unknown-topic'; topicText: string };
 
 const STOP_WORDS = new Set(['stop', 'end', 'cancel', 'quit']);
@@ -28,6 +30,7 @@ export function parseQuizArgs(text: string, findTopic: TopicFinder): QuizCommand
   const count = numbers.length > 0 ? Number(numbers[0]) : undefined;
   const style = exam ? { exam: true } : {};
   if (!topicText) return { kind: 'start', selection: { count, ...style }, topicText };
+  if (topicText.toLowerCase() === 'stack' || topicText.toLowerCase() === 'my stack') return { kind: 'stack', selection: { count, ...style } };
   const topic = findTopic(topicText);
   return topic ? { kind: 'start', selection: { topic, count, ...style }, topicText } : { kind: 'unknown-topic', topicText };
 }

@@ -68,6 +68,8 @@ export const QUIZ_MESSAGES = {
   leaderboardEmpty: 'No points yet.',
 
   mixedTitle: 'Shared responsibility mix',
+  stackName: 'your stack',
+  noStack: 'This channel has no saved stack yet. Save one with `stack save alb ecs-fargate aurora s3` (your services), then `quiz stack`.',
   examTitle: 'Exam practice: shared responsibility',
   examServiceTitle: (name: string) => `Exam practice: ${name}`,
   serviceTitle: (name: string) => `Who owns what on ${name}`,

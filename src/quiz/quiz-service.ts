@@ -2,6 +2,7 @@ import type { Effect } from '../model/effects.js';
 import type { IncomingAction, Platform } from '../model/incoming.js';
 import type { Knowledge } from '../knowledge/types.js';
 import type { Store } from '../store/store.js';
+import { loadTeamStack } from '../store/team-stack.js';
 import { personToken } from '../model/person-token.js';
 import { createQuestionBank } from './question-bank.js';
 import { parseQuizArgs } from './quiz-args.js';
@@ -134,6 +135,13 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
           return [{ type: 'reply', visibility: 'private', reply: noticeReply(QUIZ_MESSAGES.noQuestions(command.topicText)) }];
         case 'start':
           return apply(await engine.start(ctx, command.selection, command.topicText));
+        case 'stack': {
+          const saved = await loadTeamStack(options.store, ctx.platform, ctx.channelId).catch(() => undefined);
+          const ids = (saved ?? []).filter((id) => options.knowledge.services.has(id));
+          if (ids.length === 0) return [{ type: 'reply', visibility: 'private', reply: noticeReply(QUIZ_MESSAGES.noStack) }];
+          const topic = { kind: 'service' as const, ids, name: QUIZ_MESSAGES.stackName };
+          return apply(await engine.start(ctx, { ...command.selection, topic }, 'stack'));
+        }
       }
     },
     handleAction: async (action) => apply(await engine.handleAction(action)),

@@ -22,6 +22,7 @@ import { isElliptical } from './follow-up.js';
 import { normalizeText } from './normalize-text.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { resolveConcerns } from './resolve-concerns.js';
+import { readStack } from './read-stack.js';
 import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { parseMultipleChoice } from './multiple-choice.js';
@@ -107,6 +108,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 
   const command = detectCommand(words);
+  if (command?.intent === 'stack') {
+    const stack = readStack(command.args.split(' ').filter(Boolean), knowledge, index, correct);
+    return { ...base, intent: 'stack', args: command.args, stack, confidence: 1 };
+  }
   if (command) return { ...base, intent: command.intent, args: command.args, confidence: 1 };
 
   // "how do I …" is a how-to, not "do I have to …": judge responsibility without the how-to phrases.

@@ -1,6 +1,7 @@
 import type { Side } from '../knowledge/types.js';
 import type { DeclineReason } from './cue-words.js';
 import type { MultipleChoice } from './multiple-choice.js';
+import type { StackRequest } from './read-stack.js';
 
 /** What a person wants. */
 export type Intent =
@@ -14,6 +15,7 @@ export type Intent =
   | 'onboarding'
   | 'thanks'
   | 'multiple-choice'
+  | 'stack'
   | 'decline';
 
 /**
@@ -61,6 +63,8 @@ export interface Understanding {
   parts?: QuestionPart[];
   /** A known service and a configure-type verb, but a feature the knowledge lacks ("usage plans"). */
   fallbackFeature?: string;
+  /** "stack alb ecs-fargate aurora s3": the services a team runs, for its checklist. */
+  stack?: StackRequest;
   /** A pasted multiple-choice question, with each option read as a question of its own. */
   choice?: MultipleChoice & { readings: Understanding[]; stemReadings: Understanding[] };
 }
