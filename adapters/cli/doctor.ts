@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import { parseAppConfig } from '../../src/config/app-config.js';
 import { knowledgeStats } from '../../src/knowledge/knowledge-stats.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { withOrgOwners } from '../../src/knowledge/org-owners.js';
 import { createStore } from '../../src/store/create-store.js';
 import { parseSlackConfig } from '../slack/slack-config.js';
 import { parseTeamsConfig } from '../teams/teams-config.js';
@@ -54,8 +55,12 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
     return served.length ? `serves ${served.join(' and ')}` : 'no platform configured: `npm start` opens the local chat';
   });
   await check('knowledge', async () => {
-    const stats = knowledgeStats(loadKnowledge(config?.KNOWLEDGE_DIR ?? defaultKnowledgeDir()));
-    return `${stats.services} services, ${stats.duties} duties, ${stats.unsourced} unsourced`;
+    const knowledge = loadKnowledge(config?.KNOWLEDGE_DIR ?? defaultKnowledgeDir());
+    const stats = knowledgeStats(knowledge);
+    // The owners overlay is checked against the knowledge it names.
+    if (config?.ORG_OWNERS_FILE) withOrgOwners(knowledge, config.ORG_OWNERS_FILE);
+    const overlay = config?.ORG_OWNERS_FILE ? `; owners overlay ${config.ORG_OWNERS_FILE} OK` : '';
+    return `${stats.services} services, ${stats.duties} duties, ${stats.unsourced} unsourced${overlay}`;
   });
   await check('store', async () => {
     if (!config) throw new Error('skipped: the configuration is invalid');

@@ -5,6 +5,7 @@ import { createCore } from '../../src/core/create-core.js';
 import { KnowledgeError } from '../../src/knowledge/knowledge-error.js';
 import { knowledgeStats } from '../../src/knowledge/knowledge-stats.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { withOrgOwners } from '../../src/knowledge/org-owners.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
 import { createStore } from '../../src/store/create-store.js';
 import { createUnderstand } from '../../src/understanding/understand.js';
@@ -77,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const config = parseAppConfig(io.env);
-  const knowledge = loadKnowledge(config.KNOWLEDGE_DIR ?? defaultKnowledgeDir());
+  const shipped = loadKnowledge(config.KNOWLEDGE_DIR ?? defaultKnowledgeDir());
+  const knowledge = config.ORG_OWNERS_FILE ? withOrgOwners(shipped, config.ORG_OWNERS_FILE) : shipped;
 
   switch (command) {
     case 'kb':

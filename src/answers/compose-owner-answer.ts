@@ -1,5 +1,5 @@
 import type { Owner } from '../model/owner.js';
-import type { Reply, ReplyAction } from '../model/reply-model.js';
+import type { Reply, ReplyAction, ReplySection } from '../model/reply-model.js';
 import type { Concern, Duty, Knowledge, ResolvedResponsibility, Responsibility, Service, Side } from '../knowledge/types.js';
 import { type DutyChoice, type DutyCues, selectDuty } from '../understanding/select-duty.js';
 import { answerId, askAction, feedbackActions, serviceAction } from './action-values.js';
@@ -108,10 +108,15 @@ export function composeEntryAnswer(
   const partial = choice.focus !== undefined && choice.focus.by !== entry.owner && !choice.condition;
   const main = partial ? MESSAGES.dutyHeadline[choice.focus!.by](subject) : MESSAGES.headline[owner](subject);
   const sides: Side[] = owner === 'aws' ? ['aws', 'customer'] : ['customer', 'aws'];
-  const sections = [
+  const sections: ReplySection[] = [
     ...sides.map((side) => ({ title: MESSAGES.section[side], body: sidePart(choice, entry, side) })),
     { title: MESSAGES.section.why, body: categoryWhy(service) + (same.length ? ` ${MESSAGES.sameForAll(same.join(', '))}` : '') },
   ];
+  // Your organisation's owner of the customer's part, when an overlay names one and the customer has a part.
+  const inside = knowledge.orgOwner?.(service.id, concern.id);
+  if (inside && (owner !== 'aws' || entry.owner !== 'aws')) {
+    sections.splice(sides.indexOf('customer') + 1, 0, { title: MESSAGES.section.inside, body: MESSAGES.insideOwner(inside) });
+  }
   const cardService = topService(knowledge, service);
   const actions: ReplyAction[] = [
     serviceAction(MESSAGES.followUp.showService(cardService.name), cardService.id),

@@ -8,6 +8,8 @@ import { sourceLink } from './source-title.js';
 
 /** One line of a team's checklist: a customer duty on one service. */
 export interface ChecklistRow {
+  serviceId: string;
+  concernId: string;
   service: string;
   concern: string;
   duty: string;
@@ -30,6 +32,8 @@ export function stackChecklist(knowledge: Knowledge, serviceIds: string[]): Chec
       if (!entry) continue;
       for (const duty of entry.duties) {
         rows.push({
+          serviceId: service.id,
+          concernId: concern.id,
           service: service.name,
           concern: concern.label,
           duty: duty.does,
@@ -55,11 +59,15 @@ export function composeStack(knowledge: Knowledge, stack: StackRequest): AnswerO
     return { reply, answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
   }
   const rows = stackChecklist(knowledge, stack.serviceIds);
+  const insideNote = (r: ChecklistRow) => {
+    const o = knowledge.orgOwner?.(r.serviceId, r.concernId);
+    return o ? ` \u2192 ${o.team}${o.contact ? ` (${o.contact})` : ''}` : '';
+  };
   const byConcern = new Map<string, ChecklistRow[]>();
   for (const row of rows.filter((r) => r.owner === 'customer')) byConcern.set(row.concern, [...(byConcern.get(row.concern) ?? []), row]);
   const sections: ReplySection[] = [...byConcern].map(([concern, mine]) => ({
     title: concern,
-    body: mine.map((r) => (r.when ? `• ${r.service}, ${MESSAGES.stack.when(r.when)}: ${r.duty}` : `• ${r.service}: ${r.duty}`)).join('\n'),
+    body: mine.map((r) => (r.when ? `• ${r.service}, ${MESSAGES.stack.when(r.when)}: ${r.duty}` : `• ${r.service}: ${r.duty}`) + insideNote(r)).join('\n'),
   }));
   // Concerns where no service leaves the customer anything: AWS's alone, one collapsed line.
   const awsOnly = [...new Set(rows.filter((r) => r.owner === 'aws' && !byConcern.has(r.concern)).map((r) => r.concern))];

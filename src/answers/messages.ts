@@ -2,6 +2,7 @@ import type { DeclineReason } from '../understanding/cue-words.js';
 
 /** Every user-facing sentence of the Q&A side of the bot, in one place. */
 export const MESSAGES = {
+  insideOwner: (o: { team: string; contact?: string }) => `${o.team} owns your part${o.contact ? ` (${o.contact})` : ''}.`,
   stack: {
     headline: (names: string[]) => `What your team owns across ${listed(names)}`,
     when: (condition: string) => `if ${condition.charAt(0).toLowerCase()}${condition.slice(1)}`,
@@ -24,6 +25,7 @@ export const MESSAGES = {
   section: {
     aws: 'What AWS does',
     customer: 'What you do',
+    inside: 'Inside your company',
     why: 'Why',
   },
   notApplicable: (concern: string, service: string) =>

@@ -11,6 +11,7 @@ export const appConfigSchema = z
     QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
+    ORG_OWNERS_FILE: z.string().trim().min(1).optional(),
     NODE_ENV: z.string().optional(),
   })
   .superRefine((c, ctx) => {

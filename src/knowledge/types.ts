@@ -151,4 +151,12 @@ export interface Knowledge {
   entriesFor(serviceId: string): ResolvedResponsibility[];
   /** Total resolved (service, concern) entries. */
   responsibilityCount: number;
+  /** The team inside the organisation that owns the customer's part (from ORG_OWNERS_FILE), if configured. */
+  orgOwner?: (serviceId: string | undefined, concernId: string) => OrgOwner | undefined;
+}
+
+/** A team inside the customer's organisation, from the owners overlay. */
+export interface OrgOwner {
+  team: string;
+  contact?: string;
 }
