@@ -67,6 +67,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         botToken: options.slack.botToken,
         appToken: options.slack.appToken,
         apiUrl: options.slack.apiUrl,
+        onboardingChannels: options.slack.onboardingChannels,
         logger,
         observer: metrics.observer,
       })

@@ -5,6 +5,7 @@ import { silentObserver, type Observer } from '../../src/model/observer.js';
 import type { Store } from '../../src/store/store.js';
 import { createEffectRunner, type EffectRunner } from './effect-runner.js';
 import { registerAppHomeOpened } from './listeners/app-home-opened.js';
+import { registerMemberJoined } from './listeners/member-joined.js';
 import { registerAppMention } from './listeners/app-mention.js';
 import { registerBlockActions } from './listeners/block-actions.js';
 import { registerDirectMessage } from './listeners/direct-message.js';
@@ -45,6 +46,8 @@ export interface SlackAppOptions {
   observer?: Observer;
   /** Clock for the request guard, in milliseconds (tests). */
   now?: () => number;
+  /** Channel ids where people who join get the welcome privately (ONBOARDING_CHANNELS). */
+  onboardingChannels?: string[];
 }
 
 /** A wired Slack app. In HTTP mode mount `router` on the shared server; in Socket Mode call start(). */
@@ -127,6 +130,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerDirectMessage(bolt, deps);
   registerBlockActions(bolt, deps);
   registerAppHomeOpened(bolt, deps);
+  registerMemberJoined(bolt, deps, new Set(options.onboardingChannels ?? []));
 
   core.registerSink('slack', async (effects) => {
     try {

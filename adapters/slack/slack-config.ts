@@ -10,6 +10,8 @@ export interface SlackConfig {
   /** Set: Socket Mode. Unset: HTTP mode at /slack/events. */
   appToken?: string;
   apiUrl?: string;
+  /** Channels whose new members get the welcome privately. */
+  onboardingChannels: string[];
 }
 
 /** The raw settings as they appear in the environment. */
@@ -19,6 +21,9 @@ export const slackConfigSchema = z
     SLACK_SIGNING_SECRET: optionalEnvText,
     SLACK_APP_TOKEN: optionalEnvText.pipe(z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional()),
     SLACK_API_URL: optionalEnvText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+    ONBOARDING_CHANNELS: optionalEnvText.pipe(
+      z.string().regex(/^\s*[CG][A-Z0-9]{2,}(\s*,\s*[CG][A-Z0-9]{2,})*\s*$/, 'must be Slack channel ids separated by commas (C0123ABCD,C0456EFGH)').optional(),
+    ),
   })
   .superRefine((raw, ctx) => {
     const anySet = raw.SLACK_BOT_TOKEN || raw.SLACK_SIGNING_SECRET || raw.SLACK_APP_TOKEN;
@@ -39,6 +44,7 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
     SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET,
     SLACK_APP_TOKEN: env.SLACK_APP_TOKEN,
     SLACK_API_URL: env.SLACK_API_URL,
+    ONBOARDING_CHANNELS: env.ONBOARDING_CHANNELS,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
@@ -51,5 +57,6 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
     signingSecret: raw.SLACK_SIGNING_SECRET ?? '',
     ...(raw.SLACK_APP_TOKEN ? { appToken: raw.SLACK_APP_TOKEN } : {}),
     ...(raw.SLACK_API_URL ? { apiUrl: raw.SLACK_API_URL } : {}),
+    onboardingChannels: (raw.ONBOARDING_CHANNELS ?? '').split(',').map((c) => c.trim()).filter(Boolean),
   };
 }

@@ -12,7 +12,14 @@ describe('parseSlackConfig', () => {
       botToken: 'xoxb-1',
       signingSecret: 'secret',
       apiUrl: 'http://127.0.0.1:9999/api/',
+      onboardingChannels: [],
     });
+  });
+
+  it('reads the onboarding channels and refuses anything but channel ids', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+    expect(parseSlackConfig({ ...base, ONBOARDING_CHANNELS: 'C0123ABCD, G0456EFGH' })?.onboardingChannels).toEqual(['C0123ABCD', 'G0456EFGH']);
+    expect(() => parseSlackConfig({ ...base, ONBOARDING_CHANNELS: '#new-hires' })).toThrow(/ONBOARDING_CHANNELS must be Slack channel ids/);
   });
 
   it('reads Socket Mode without a signing secret', () => {
@@ -20,6 +27,7 @@ describe('parseSlackConfig', () => {
       botToken: 'xoxb-1',
       signingSecret: '',
       appToken: 'xapp-1',
+      onboardingChannels: [],
     });
   });
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/create-core.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 import { settle, startSlackTestServer, waitFor, type SlackTestServer } from '../helpers/slack-server.js';
+import { SLACK_IDS } from '../helpers/slack-payloads.js';
 import { captureSlackApi } from '../helpers/slack-web-api.js';
 
 /** An app_home_opened event for U0001 opening the Messages tab of the app (DM D0001). */
@@ -15,6 +16,21 @@ function homeOpened(eventId: string, tab = 'messages') {
     event_id: eventId,
     event_time: 1_700_000_000,
     event: { type: 'app_home_opened', user: 'U0001', channel: 'D0001', tab, event_ts: '1700000000.000300' },
+    authorizations: [{ team_id: 'T0001', user_id: 'U0SRMBOT', is_bot: true, is_enterprise_install: false }],
+  };
+  return { body: JSON.stringify(body), contentType: 'application/json' as const };
+}
+
+/** A member_joined_channel event: `user` joined `channel`. */
+function joined(eventId: string, channel: string, user = 'U0002') {
+  const body = {
+    token: 'legacy',
+    team_id: 'T0001',
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    event: { type: 'member_joined_channel', user, channel, channel_type: 'C', team: 'T0001', event_ts: '1700000000.000400' },
     authorizations: [{ team_id: 'T0001', user_id: 'U0SRMBOT', is_bot: true, is_enterprise_install: false }],
   };
   return { body: JSON.stringify(body), contentType: 'application/json' as const };
@@ -53,5 +69,36 @@ describe('Slack onboarding', () => {
     await server.send(homeOpened('Ev0903', 'home'));
     await settle();
     expect(posts).toHaveLength(0);
+  });
+});
+
+describe('Slack welcome on joining an onboarding channel', () => {
+  beforeEach(async () => {
+    await server.close();
+    server = await startSlackTestServer((store) => createCore({ knowledge: loadTestKnowledge(), store }), { onboardingChannels: ['C0NEWHIRES'] });
+  });
+
+  it('welcomes the person privately, once per person per channel', async () => {
+    const ephemerals = captureSlackApi('chat.postEphemeral');
+    const posts = captureSlackApi('chat.postMessage');
+    await server.send(joined('Ev0911', 'C0NEWHIRES'));
+    await waitFor(() => ephemerals.length === 1, 'welcome');
+    expect(ephemerals[0]).toMatchObject({ channel: 'C0NEWHIRES', user: 'U0002' });
+    expect(JSON.stringify(ephemerals[0]?.blocks)).toContain('Start the tour');
+
+    await server.send(joined('Ev0912', 'C0NEWHIRES'));
+    await server.send(joined('Ev0913', 'C0NEWHIRES', 'U0003'));
+    await waitFor(() => ephemerals.length === 2, 'second person welcomed');
+    await settle();
+    expect(ephemerals.map((e) => e.user)).toEqual(['U0002', 'U0003']);
+    expect(posts).toHaveLength(0);
+  });
+
+  it('says nothing in other channels, or when the bot itself joins', async () => {
+    const ephemerals = captureSlackApi('chat.postEphemeral');
+    await server.send(joined('Ev0914', 'C0GENERAL'));
+    await server.send(joined('Ev0915', 'C0NEWHIRES', SLACK_IDS.botUser));
+    await settle();
+    expect(ephemerals).toHaveLength(0);
   });
 });
