@@ -6,6 +6,7 @@ import type { Store } from '../../src/store/store.js';
 import { createEffectRunner, type EffectRunner } from './effect-runner.js';
 import { registerAppHomeOpened } from './listeners/app-home-opened.js';
 import { registerMemberJoined } from './listeners/member-joined.js';
+import { registerThreadReply } from './listeners/thread-reply.js';
 import { registerAppMention } from './listeners/app-mention.js';
 import { registerBlockActions } from './listeners/block-actions.js';
 import { registerDirectMessage } from './listeners/direct-message.js';
@@ -131,6 +132,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerBlockActions(bolt, deps);
   registerAppHomeOpened(bolt, deps);
   registerMemberJoined(bolt, deps, new Set(options.onboardingChannels ?? []));
+  registerThreadReply(bolt, deps);
 
   core.registerSink('slack', async (effects) => {
     try {

@@ -57,6 +57,21 @@ function parseContext(raw: string | undefined): ConversationContext | undefined 
   }
 }
 
+/** How long the bot remembers a channel thread it answered in (for replies without a mention). */
+const THREAD_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
+/** What an unmentioned thread reply may be answered as: questions, never commands or small talk. */
+const ANSWERABLE_UNADDRESSED: ReadonlySet<string> = new Set(['who-owns', 'compare', 'concept', 'multiple-choice']);
+
+/** A channel thread the bot may be part of; undefined outside threads and in DMs. */
+function threadKey(message: IncomingMessage): string | undefined {
+  return message.threadId && !message.isDirect ? `thread:${message.platform}:${message.channelId}:${message.threadId}` : undefined;
+}
+
+/** A question mark, or a question word first ("who…", "is it…", "and for Lambda"). */
+function readsAsQuestion(text: string): boolean {
+  return /\?/.test(text) || /^\s*(who|whose|which|what|is|are|does|do|should|must|can|and|what's|whos|who's)\b/i.test(text);
+}
+
 /** Where a conversation's last service is remembered: per thread in channels, per DM. */
 function threadContextKey(message: IncomingMessage): string | undefined {
   if (message.threadId) return `context:${message.platform}:${message.channelId}:${message.threadId}`;
@@ -94,6 +109,10 @@ export function createCore(options: CoreOptions): SrmCore {
     const started = performance.now();
     const u = understand(message.text);
     const ctx = { platform: message.platform, channelId: message.channelId, userId: message.userId, threadId: message.threadId };
+    const thread = threadKey(message);
+    if (message.unaddressed) return unaddressedReply(message, u, thread);
+    // A thread the bot answered in: later replies there may be answered without a mention.
+    if (thread) void store.setValue(thread, '1', THREAD_MEMORY_MS).catch((error) => logger.warn({ err: (error as Error).message }, 'thread not remembered'));
     switch (u.intent) {
       case 'quiz':
         observer.quizEvent('command');
@@ -117,6 +136,19 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(outcome.reply);
       }
     }
+  }
+
+  /**
+   * A reply in a channel thread without a mention: answered only in a thread the bot answered in
+   * before, and only when it reads as a question the bot can answer; anything else gets nothing.
+   */
+  async function unaddressedReply(message: IncomingMessage, u: ReturnType<Understand>, thread: string | undefined): Promise<Effect[]> {
+    if (!thread || !ANSWERABLE_UNADDRESSED.has(u.intent) || !readsAsQuestion(message.text)) return [];
+    if ((await withDeadline(store.getValue(thread), CONTEXT_READ_MS, undefined)) === undefined) return [];
+    const outcome = await answerInContext(message, u);
+    if (!outcome.answered) return [];
+    observer.question(u.intent, true, 0);
+    return reply(outcome.reply);
   }
 
   /**

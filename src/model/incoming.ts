@@ -15,6 +15,11 @@ export interface IncomingMessage {
   isDirect: boolean;
   /** Workspace / tenant id, when the platform has one. */
   teamId?: string;
+  /**
+   * Not addressed to the bot: a reply in a channel thread without a mention. The core answers it only
+   * in a thread the bot is part of, and only when it reads as a question it can answer.
+   */
+  unaddressed?: boolean;
 }
 
 /** A button press or card submit, translated by an adapter. */

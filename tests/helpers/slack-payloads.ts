@@ -83,6 +83,28 @@ export function appMention(text: string, options: { eventId?: string; ts?: strin
   );
 }
 
+/** A message in channel C0001 without a mention; `threadTs` puts it in a thread. */
+export function channelMessage(
+  text: string,
+  options: { eventId?: string; ts?: string; threadTs?: string; botId?: string; subtype?: string; user?: string } = {},
+): SlackBody {
+  return eventCallback(
+    {
+      type: 'message',
+      channel_type: 'channel',
+      user: options.user ?? SLACK_IDS.user,
+      text,
+      ts: options.ts ?? '1700000000.000500',
+      channel: SLACK_IDS.channel,
+      event_ts: options.ts ?? '1700000000.000500',
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+      ...(options.botId ? { bot_id: options.botId } : {}),
+      ...(options.subtype ? { subtype: options.subtype } : {}),
+    },
+    options.eventId ?? 'Ev0005',
+  );
+}
+
 /** A message in the DM D0001 with the app. */
 export function directMessage(text: string, options: { eventId?: string; ts?: string; botId?: string } = {}): SlackBody {
   return eventCallback(

@@ -8,7 +8,7 @@ const manifest = parse(readFileSync(join(import.meta.dirname, '../../adapters/sl
 
 describe('manifest.yaml', () => {
   it('asks only for the bot scopes the adapter uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'groups:read', 'im:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history']);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 
@@ -23,7 +23,7 @@ describe('manifest.yaml', () => {
   });
 
   it('subscribes to mentions and DMs, enables the Messages tab, and defaults to HTTP mode', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im', 'app_home_opened', 'member_joined_channel']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im', 'app_home_opened', 'member_joined_channel', 'message.channels', 'message.groups']);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
