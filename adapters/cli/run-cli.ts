@@ -1,5 +1,8 @@
 import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildReport, renderReport } from '../../src/report/build-report.js';
 import { ConfigError, parseAppConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createCore } from '../../src/core/create-core.js';
 import { KnowledgeError } from '../../src/knowledge/knowledge-error.js';
@@ -24,6 +27,7 @@ Usage:
   srm kb check                          validate the knowledge base and print a summary
   srm kb stats [--json]                 counts of what the knowledge base holds
   srm doctor                            check configuration, knowledge, the store and the Slack token
+  srm report [--days N] [--json]        questions, misses and 👎 from the store (default: last 30 days)
 
 Settings come from the environment or a .env file (see README).`;
 
@@ -61,7 +65,11 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      days: { type: 'string', default: '30' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command || command === 'help') {
@@ -90,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
       return chatCommand(knowledge, config);
     case 'serve':
       return serveCommand(knowledge, config);
+    case 'report':
+      return reportCommand(knowledge, config, values.days, values.json);
     case 'start': {
       const hasCredentials = Boolean(io.env.SLACK_BOT_TOKEN || io.env.MicrosoftAppId);
       return hasCredentials ? serveCommand(knowledge, config) : chatCommand(knowledge, config);
@@ -97,6 +107,25 @@ async function main(argv: string[]): Promise<number> {
     default:
       io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return EXIT.usage;
+  }
+}
+
+async function reportCommand(knowledge: Knowledge, config: AppConfig, daysText: string, json: boolean): Promise<number> {
+  const days = Number(daysText);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    io.stderr.write('Usage: srm report [--days N] [--json]   (N: 1 to 3650)\n');
+    return EXIT.usage;
+  }
+  const store = await createStore(
+    config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
+  );
+  try {
+    const root = dirname(resolve(config.KNOWLEDGE_DIR ?? defaultKnowledgeDir()));
+    const report = await buildReport(store, knowledge, { days, now: Date.now(), hasFile: (path) => existsSync(join(root, path)) });
+    io.stdout.write(`${json ? JSON.stringify(report) : renderReport(report)}\n`);
+    return EXIT.ok;
+  } finally {
+    await store.close();
   }
 }
 

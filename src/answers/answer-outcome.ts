@@ -15,6 +15,8 @@ export interface AnswerOutcome {
   concernId?: string;
   /** For a question about several services: each part's service, concern and owner, in the order asked. */
   parts?: AnswerPart[];
+  /** Answered only with the model's general rule for configuring a service (no entry for the feature). */
+  fallback?: boolean;
   /** For "stack …": the official names of the services found, and the names not recognised. */
   stack?: { services: string[]; unknown: string[] };
   /** For a pasted multiple-choice question: the letters picked, upper case. */

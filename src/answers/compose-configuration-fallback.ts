@@ -29,5 +29,5 @@ export function composeConfigurationFallback(knowledge: Knowledge, serviceId: st
     suggestions: [`who owns identity and access management on ${service.name}?`],
     actions: feedbackActions(answerId(service.id, 'configuration-management'), { up: MESSAGES.followUp.helpful, down: MESSAGES.followUp.notHelpful }),
   });
-  return { reply, answered: true, owner: 'customer', serviceId: service.id, serviceName: service.name, concernLabel: null };
+  return { reply, answered: true, owner: 'customer', serviceId: service.id, serviceName: service.name, concernLabel: null, fallback: true };
 }

@@ -10,7 +10,7 @@ import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store/retention.js';
-import type { Store } from '../store/store.js';
+import type { QuestionRecord, Store } from '../store/store.js';
 import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
 import type { StackRequest } from '../understanding/read-stack.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
@@ -56,6 +56,9 @@ function parseContext(raw: string | undefined): ConversationContext | undefined 
     return undefined;
   }
 }
+
+/** Longest question text kept in the log (a 40,000-character paste is kept as its start). */
+const MAX_LOGGED_CHARS = 300;
 
 /** How long the bot remembers a channel thread it answered in (for replies without a mention). */
 const THREAD_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
@@ -129,6 +132,7 @@ export function createCore(options: CoreOptions): SrmCore {
       default: {
         const outcome = await answerInContext(message, u);
         observer.question(u.intent, outcome.answered, (performance.now() - started) / 1000);
+        logQuestion(message, u, outcome);
         logger.info(
           { intent: u.intent, answered: outcome.answered, owner: outcome.owner, confidence: u.confidence, platform: message.platform },
           'question answered',
@@ -136,6 +140,35 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(outcome.reply);
       }
     }
+  }
+
+  /**
+   * Logs the question for the misses report (`srm report`): its normalised words only — no mention
+   * markup, no user id — and, when it was not answered outright, why. In the background: a slow or
+   * broken store never holds up an answer.
+   */
+  function logQuestion(message: IncomingMessage, u: ReturnType<Understand>, outcome: AnswerOutcome): void {
+    const reason =
+      u.intent === 'decline'
+        ? (u.declineReason ?? 'not-understood')
+        : outcome.reply.kind === 'clarify'
+          ? 'clarify'
+          : !outcome.answered
+            ? 'not-answered'
+            : outcome.fallback
+              ? 'fallback'
+              : undefined;
+    const record: QuestionRecord = {
+      text: u.words.join(' ').slice(0, MAX_LOGGED_CHARS),
+      answered: reason === undefined,
+      ...(reason ? { reason } : {}),
+      ...(outcome.serviceId ?? u.services[0]?.candidates[0] ? { serviceId: (outcome.serviceId ?? u.services[0]?.candidates[0])! } : {}),
+      ...(outcome.concernId ?? u.concernIds[0] ? { concernId: (outcome.concernId ?? u.concernIds[0])! } : {}),
+      platform: message.platform,
+      channelId: message.channelId,
+      at: now(),
+    };
+    void store.recordQuestion(record).catch((error) => logger.warn({ err: (error as Error).message }, 'question not logged'));
   }
 
   /**

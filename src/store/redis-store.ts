@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { LeaderboardRow, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
 import { CREATE_QUIZ_LUA, UPDATE_QUIZ_LUA } from './redis-scripts.js';
 import { guardStore } from './store-errors.js';
-import type { Store } from './store.js';
+import type { Feedback, QuestionRecord, Store } from './store.js';
 
 export interface RedisStoreOptions {
   /** redis://host:port/db */
@@ -43,6 +43,7 @@ const key = {
   active: (channelId: string) => `quiz-active:${channelId}`,
   running: 'quiz-running',
   points: (channelId: string) => `quiz-points:${channelId}`,
+  questions: 'questions',
 };
 
 /** Connects to Redis and returns the store; rejects with StoreUnavailableError when Redis is unreachable. */
@@ -96,6 +97,31 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         await redis.hset(key.feedback(f.answerId), f.userId, JSON.stringify(f));
       }),
 
+    // A sorted set by time; the random suffix keeps two identical questions at the same ms apart.
+    recordQuestion: (q) =>
+      run(async () => {
+        await redis.zadd(key.questions, q.at, `${JSON.stringify(q)}\u0000${Math.random().toString(36).slice(2)}`);
+      }),
+
+    questionsSince: (since) =>
+      run(async () =>
+        (await redis.zrangebyscore(key.questions, since, '+inf')).map((m) => JSON.parse(m.slice(0, m.lastIndexOf('\u0000'))) as QuestionRecord),
+      ),
+
+    feedbackSince: (since) =>
+      run(async () => {
+        const out: Feedback[] = [];
+        for await (const keys of scan(`${prefix}feedback:*`)) {
+          for (const k of keys) {
+            for (const json of Object.values(await redis.hgetall(k))) {
+              const f = JSON.parse(json) as Feedback;
+              if (f.at >= since) out.push(f);
+            }
+          }
+        }
+        return out.sort((a, b) => a.at - b.at);
+      }),
+
     setValue: (k, value, ttlMs) =>
       run(async () => {
         if (ttlMs === undefined) await redis.set(key.value(k), value);
@@ -109,6 +135,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         for await (const keys of scan(`${prefix}quiz-points:*`)) {
           for (const k of keys) deleted += await redis.zremrangebyscore(k, '-inf', `(${before}`);
         }
+        deleted += await redis.zremrangebyscore(key.questions, '-inf', `(${before}`);
         for await (const keys of scan(`${prefix}feedback:*`)) {
           for (const k of keys) {
             const votes = await redis.hgetall(k);

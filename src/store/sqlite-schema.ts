@@ -46,6 +46,12 @@ CREATE TABLE IF NOT EXISTS quiz_points (
 );
 CREATE INDEX IF NOT EXISTS quiz_points_channel_at ON quiz_points (channel_id, at);
 CREATE INDEX IF NOT EXISTS quiz_points_at ON quiz_points (at);
+CREATE TABLE IF NOT EXISTS questions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
 `;
 
 /** Columns added after the first release, for data directories created before them. */

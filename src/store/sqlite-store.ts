@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { LeaderboardRow, PointsAward, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA } from './sqlite-schema.js';
 import { guardStore, StoreUnavailableError } from './store-errors.js';
-import type { Feedback, Store } from './store.js';
+import type { Feedback, QuestionRecord, Store } from './store.js';
 
 export interface SqliteStoreOptions {
   /** Directory that holds the database file; created if missing. */
@@ -82,6 +82,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     deleted += sql('DELETE FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at).changes;
     deleted += sql('DELETE FROM feedback WHERE at < ?').run(before).changes;
     deleted += sql('DELETE FROM quiz_points WHERE at < ?').run(before).changes;
+    deleted += sql('DELETE FROM questions WHERE at < ?').run(before).changes;
     const old = db
       .prepare("SELECT id FROM quizzes WHERE running = 0 AND COALESCE(json_extract(json, '$.endedAt'), json_extract(json, '$.startedAt')) < ?")
       .all(before) as { id: string }[];
@@ -107,6 +108,27 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
              channel_id = excluded.channel_id`,
         ).run(f.answerId, f.userId, f.channelId, f.helpful ? 1 : 0, f.at);
       }),
+
+    recordQuestion: (q) =>
+      run(() => {
+        sql('INSERT INTO questions (at, json) VALUES (?, ?)').run(q.at, JSON.stringify(q));
+      }),
+
+    questionsSince: (since) =>
+      run(() => (sql('SELECT json FROM questions WHERE at >= ? ORDER BY at, id').all(since) as { json: string }[]).map((r) => JSON.parse(r.json) as QuestionRecord)),
+
+    feedbackSince: (since) =>
+      run(() =>
+        (
+          sql('SELECT answer_id, user_id, channel_id, helpful, at FROM feedback WHERE at >= ? ORDER BY at').all(since) as {
+            answer_id: string;
+            user_id: string;
+            channel_id: string;
+            helpful: number;
+            at: number;
+          }[]
+        ).map((r) => ({ answerId: r.answer_id, userId: r.user_id, channelId: r.channel_id, helpful: r.helpful === 1, at: r.at })),
+      ),
 
     setValue: (key, value, ttlMs) =>
       run(() => {

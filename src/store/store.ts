@@ -51,6 +51,29 @@ export interface Store {
   awardPoints(award: PointsAward): Promise<void>;
   /** Points per person in a channel from `since` (epoch ms) on, highest first. */
   leaderboard(channelId: string, since: number): Promise<LeaderboardRow[]>;
+
+  /** Logs a question asked (normalised text, no user id) and how it went, for the misses report. */
+  recordQuestion(question: QuestionRecord): Promise<void>;
+  /** Questions logged from `since` (epoch ms) on, oldest first. */
+  questionsSince(since: number): Promise<QuestionRecord[]>;
+  /** 👍/👎 votes given from `since` (epoch ms) on. */
+  feedbackSince(since: number): Promise<Feedback[]>;
+}
+
+/**
+ * One question as the report sees it: its normalised text (mention markup and user ids removed),
+ * whether it was answered outright, and if not why; what the bot found in it. No user id.
+ */
+export interface QuestionRecord {
+  text: string;
+  answered: boolean;
+  /** Why it was not answered outright: a decline reason, "clarify" or "fallback". */
+  reason?: string;
+  serviceId?: string;
+  concernId?: string;
+  platform: string;
+  channelId: string;
+  at: number;
 }
 
 /** One person's verdict on one answer. */

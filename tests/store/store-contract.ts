@@ -33,6 +33,27 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     );
 
     it(
+      'logs questions (identical ones kept apart), lists them and 👎/👍 from a time on, and prunes old ones',
+      withStore(async ({ store }) => {
+        const q = { text: 'who feeds the office cat', answered: false, reason: 'not-understood', platform: 'slack', channelId: 'C1' };
+        await store.recordQuestion({ ...q, at: 1_000 });
+        await store.recordQuestion({ ...q, at: 5_000 });
+        await store.recordQuestion({ ...q, at: 5_000 });
+        await store.recordQuestion({ text: 'who patches rds', answered: true, serviceId: 'rds', platform: 'slack', channelId: 'C1', at: 9_000 });
+        expect((await store.questionsSince(2_000)).map((r) => [r.text, r.at])).toEqual([
+          ['who feeds the office cat', 5_000],
+          ['who feeds the office cat', 5_000],
+          ['who patches rds', 9_000],
+        ]);
+        await store.recordFeedback({ answerId: 'rds:guest-os-patching', userId: 'U1', channelId: 'C1', helpful: false, at: 3_000 });
+        await store.recordFeedback({ answerId: 'rds:guest-os-patching', userId: 'U2', channelId: 'C1', helpful: true, at: 7_000 });
+        expect((await store.feedbackSince(4_000)).map((f) => [f.userId, f.helpful])).toEqual([['U2', true]]);
+        await store.prune(6_000);
+        expect((await store.questionsSince(0)).map((r) => r.at)).toEqual([9_000]);
+      }),
+    );
+
+    it(
       'claimOnce is atomic: of ten simultaneous claims exactly one wins',
       withStore(async ({ store }) => {
         const results = await Promise.all(Array.from({ length: 10 }, () => store.claimOnce('action:A1', 60_000)));
