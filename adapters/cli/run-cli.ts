@@ -1,6 +1,4 @@
 import { createInterface } from 'node:readline';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReport, renderReport } from '../../src/report/build-report.js';
 import { ConfigError, parseAppConfig, type AppConfig } from '../../src/config/app-config.js';
@@ -120,8 +118,7 @@ async function reportCommand(knowledge: Knowledge, config: AppConfig, daysText: 
     config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
   );
   try {
-    const root = dirname(resolve(config.KNOWLEDGE_DIR ?? defaultKnowledgeDir()));
-    const report = await buildReport(store, knowledge, { days, now: Date.now(), hasFile: (path) => existsSync(join(root, path)) });
+    const report = await buildReport(store, knowledge, { days, now: Date.now() });
     io.stdout.write(`${json ? JSON.stringify(report) : renderReport(report)}\n`);
     return EXIT.ok;
   } finally {
@@ -176,7 +173,7 @@ async function chatCommand(knowledge: Knowledge, config: AppConfig): Promise<num
   const store = await createStore(
     config.STORE === 'redis' ? { kind: 'redis', url: config.REDIS_URL! } : { kind: 'sqlite', dataDir: config.DATA_DIR },
   );
-  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000, retentionDays: config.RETENTION_DAYS });
+  const core = createCore({ knowledge, store, logger, quizRevealMs: config.QUIZ_SECONDS * 1000, retentionDays: config.RETENTION_DAYS, admins: config.SRM_ADMINS });
   try {
     await runConsoleChat(core, { input: io.stdin, output: io.stdout });
   } finally {

@@ -58,6 +58,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     observer: metrics.observer,
     quizRevealMs: config.QUIZ_SECONDS * 1000,
     retentionDays: config.RETENTION_DAYS,
+    admins: config.SRM_ADMINS,
   });
   const slack = options.slack
     ? createSlackApp({

@@ -37,3 +37,8 @@ export function composeThanks(): AnswerOutcome {
   const reply = withText({ kind: 'notice', headline: MESSAGES.thanks, sections: [], sources: [], suggestions: [], actions: [] });
   return { reply, answered: false, owner: null, serviceId: null, serviceName: null, concernLabel: null };
 }
+
+/** A short notice, with an optional body (an admin report, a refusal). */
+export function composeNotice(headline: string, body?: string): Reply {
+  return withText({ kind: 'notice', headline, sections: body ? [{ title: 'Details', body }] : [], sources: [], suggestions: [], actions: [] });
+}

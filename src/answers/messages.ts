@@ -3,6 +3,11 @@ import type { DeclineReason } from '../understanding/cue-words.js';
 /** Every user-facing sentence of the Q&A side of the bot, in one place. */
 export const MESSAGES = {
   insideOwner: (o: { team: string; contact?: string }) => `${o.team} owns your part${o.contact ? ` (${o.contact})` : ''}.`,
+  admin: {
+    onlyAdmins: 'That command is for the bot\u2019s admins (listed in SRM_ADMINS).',
+    usage: 'Admin commands: `admin report` \u2014 questions, misses and \ud83d\udc4e of the last 30 days.',
+    reportHeadline: 'Misses report',
+  },
   stack: {
     headline: (names: string[]) => `What your team owns across ${listed(names)}`,
     when: (condition: string) => `if ${condition.charAt(0).toLowerCase()}${condition.slice(1)}`,

@@ -12,6 +12,11 @@ export const appConfigSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
     ORG_OWNERS_FILE: z.string().trim().min(1).optional(),
+    /** Platform user ids (comma separated) allowed to run admin commands in chat. */
+    SRM_ADMINS: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').split(',').map((id) => id.trim()).filter(Boolean)),
     NODE_ENV: z.string().optional(),
   })
   .superRefine((c, ctx) => {

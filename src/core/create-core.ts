@@ -3,7 +3,7 @@ import type { AnswerOutcome } from '../answers/answer-outcome.js';
 import { answerQuestion, type ConversationContext, nextContext } from '../answers/answer-question.js';
 import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
-import { composeHelp } from '../answers/compose-help.js';
+import { composeHelp, composeNotice } from '../answers/compose-help.js';
 import { composeStack, withNote } from '../answers/compose-stack.js';
 import { composeOnboardingStep, composeWelcome } from '../answers/compose-onboarding.js';
 import { MESSAGES } from '../answers/messages.js';
@@ -12,6 +12,7 @@ import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store/retention.js';
 import type { QuestionRecord, Store } from '../store/store.js';
 import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
+import { buildReport, renderReport } from '../report/build-report.js';
 import type { StackRequest } from '../understanding/read-stack.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
 import type { Effect } from '../model/effects.js';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   retentionDays?: number;
   /** A prebuilt matcher (tests and the CLI share one); built from the knowledge otherwise. */
   understand?: Understand;
+  /** Platform user ids allowed to run admin commands (SRM_ADMINS). */
+  admins?: string[];
 }
 
 /** How long a thread remembers what it was about, for follow-ups. */
@@ -56,6 +59,9 @@ function parseContext(raw: string | undefined): ConversationContext | undefined 
     return undefined;
   }
 }
+
+/** Days the in-chat admin report covers (the CLI takes --days). */
+const ADMIN_REPORT_DAYS = 30;
 
 /** Longest question text kept in the log (a 40,000-character paste is kept as its start). */
 const MAX_LOGGED_CHARS = 300;
@@ -90,6 +96,7 @@ export function createCore(options: CoreOptions): SrmCore {
   const now = options.now ?? Date.now;
   const understand = options.understand ?? createUnderstand(knowledge);
   const sinks = new Map<Platform, EffectSink>();
+  const admins = new Set(options.admins ?? []);
   const quiz: QuizService = createQuizService({
     knowledge,
     store,
@@ -129,6 +136,8 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(composeHelp());
       case 'stack':
         return reply(await stackReply(message, u.stack ?? { serviceIds: [], unknown: [], save: false }));
+      case 'admin':
+        return reply(await adminReply(message, u.args), 'private');
       default: {
         const outcome = await answerInContext(message, u);
         observer.question(u.intent, outcome.answered, (performance.now() - started) / 1000);
@@ -140,6 +149,14 @@ export function createCore(options: CoreOptions): SrmCore {
         return reply(outcome.reply);
       }
     }
+  }
+
+  /** "admin report": the misses report (last 30 days), privately, for the people in SRM_ADMINS only. */
+  async function adminReply(message: IncomingMessage, args: string): Promise<Reply> {
+    if (!admins.has(message.userId)) return composeNotice(MESSAGES.admin.onlyAdmins);
+    if (args.split(' ')[0] !== 'report') return composeNotice(MESSAGES.admin.usage);
+    const report = await buildReport(store, knowledge, { days: ADMIN_REPORT_DAYS, now: now() });
+    return composeNotice(MESSAGES.admin.reportHeadline, renderReport(report));
   }
 
   /**

@@ -28,7 +28,9 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   const defaults = new Map<string, Responsibility>(files.defaults.defaults.map(({ concern, ...r }) => [concern, deriveResponsibility(r)]));
 
   const tables = new Map<string, ServiceTable>();
-  for (const { data } of files.responsibilities) {
+  const fileOfService = new Map<string, string>();
+  for (const { file, data } of files.responsibilities) {
+    fileOfService.set(data.service, file);
     tables.set(data.service, {
       entries: new Map(data.entries.map(({ concern, ...r }) => [concern, deriveResponsibility(r)])),
       notApplicable: new Set(data.notApplicable),
@@ -79,6 +81,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     lookup: (serviceId, concernId) => resolved.get(key(serviceId, concernId)) ?? { none: 'unknown' },
     entriesFor: (serviceId) => byService.get(serviceId) ?? [],
     responsibilityCount: count,
+    fileOf: (serviceId) => fileOfService.get(serviceId),
   };
 }
 

@@ -151,6 +151,8 @@ export interface Knowledge {
   entriesFor(serviceId: string): ResolvedResponsibility[];
   /** Total resolved (service, concern) entries. */
   responsibilityCount: number;
+  /** The responsibilities file a service's entries are written in ("knowledge/responsibilities/rds.yaml"). */
+  fileOf(serviceId: string): string | undefined;
   /** The team inside the organisation that owns the customer's part (from ORG_OWNERS_FILE), if configured. */
   orgOwner?: (serviceId: string | undefined, concernId: string) => OrgOwner | undefined;
 }

@@ -39,10 +39,10 @@ const MAX_EXAMPLES = 3;
  * misses grouped (the same words, stemmed, with the same service and concern are one group), and the
  * 👎 answers — each with the knowledge file an owner should change. Sorted by count.
  */
-export async function buildReport(store: Store, knowledge: Knowledge, options: { days: number; now: number; hasFile: (path: string) => boolean }): Promise<Report> {
+export async function buildReport(store: Store, knowledge: Knowledge, options: { days: number; now: number }): Promise<Report> {
   const since = options.now - options.days * DAY_MS;
   const [questions, feedback] = await Promise.all([store.questionsSince(since), store.feedbackSince(since)]);
-  const fileFor = (serviceId: string | undefined, reason?: string) => knowledgeFile(knowledge, serviceId, reason, options.hasFile);
+  const fileFor = (serviceId: string | undefined, reason?: string) => knowledgeFile(knowledge, serviceId, reason);
   return {
     days: options.days,
     questions: questions.length,
@@ -89,15 +89,12 @@ function summariseFeedback(votes: Feedback[], knowledge: Knowledge, fileFor: (se
 }
 
 /** Where to fix a miss: the service's responsibilities file, or services/concerns for a missing name or word. */
-function knowledgeFile(knowledge: Knowledge, serviceId: string | undefined, reason: string | undefined, hasFile: (path: string) => boolean): string {
+function knowledgeFile(knowledge: Knowledge, serviceId: string | undefined, reason: string | undefined): string {
   if (reason === 'unknown-service') return 'knowledge/services.yaml (add the service or an alias)';
   if (!serviceId) return 'knowledge/concerns.yaml (a word people use for the concern)';
   const service = knowledge.services.get(serviceId);
-  for (const id of [serviceId, service?.variantOf].filter((x): x is string => Boolean(x))) {
-    const path = `knowledge/responsibilities/${id}.yaml`;
-    if (hasFile(path)) return path;
-  }
-  return 'knowledge/responsibilities/ (a new file for this service)';
+  const file = knowledge.fileOf(serviceId) ?? (service?.variantOf ? knowledge.fileOf(service.variantOf) : undefined);
+  return file ?? 'knowledge/responsibilities/ (a new file for this service)';
 }
 
 /** The report as plain text, for the terminal and for admins in chat. */

@@ -2,13 +2,14 @@ import type { Intent } from './understanding.js';
 
 /** A command word at the start of a message, and the words after it. */
 export interface Command {
-  intent: Extract<Intent, 'help' | 'quiz' | 'leaderboard' | 'onboarding' | 'stack'>;
+  intent: Extract<Intent, 'help' | 'quiz' | 'leaderboard' | 'onboarding' | 'stack' | 'admin'>;
   args: string;
 }
 
 const COMMANDS: { intent: Command['intent']; starts: string[][] }[] = [
   { intent: 'help', starts: [['help'], ['commands'], ['what', 'can', 'you', 'do'], ['what', 'can', 'i', 'ask'], ['usage']] },
   { intent: 'quiz', starts: [['quiz'], ['start', 'a', 'quiz'], ['start', 'quiz'], ['play', 'a', 'quiz'], ['new', 'quiz']] },
+  { intent: 'admin', starts: [['admin']] },
   { intent: 'stack', starts: [['stack'], ['my', 'stack'], ['our', 'stack']] },
   { intent: 'leaderboard', starts: [['leaderboard'], ['leader', 'board'], ['scoreboard'], ['scores'], ['top', 'scores']] },
   {

@@ -16,6 +16,7 @@ export type Intent =
   | 'thanks'
   | 'multiple-choice'
   | 'stack'
+  | 'admin'
   | 'decline';
 
 /**

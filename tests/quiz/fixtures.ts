@@ -90,6 +90,7 @@ export function fixtureKnowledge(scenarios: QuizScenario[] = [SERVERLESS]): Know
     lookup: (serviceId, concernId) =>
       ENTRIES.find((e) => e.serviceId === serviceId && e.concernId === concernId) ?? { none: 'unknown' },
     entriesFor: (serviceId) => ENTRIES.filter((e) => e.serviceId === serviceId),
+    fileOf: () => undefined,
     responsibilityCount: ENTRIES.length,
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -19,7 +19,6 @@ import { captureResponseUrl } from '../helpers/slack-web-api.js';
 const knowledge = loadTestKnowledge();
 const NOW = 1_800_000_000_000;
 const DAY = 24 * 60 * 60 * 1000;
-const hasFile = (path: string) => existsSync(join(import.meta.dirname, '../..', path));
 const message = (text: string): IncomingMessage => ({ platform: 'console', text, userId: 'U0001', channelId: 'C0001', isDirect: false });
 
 /** Waits until the background question log has caught up. */
@@ -52,7 +51,7 @@ describe('the misses report', () => {
       await core.handleMessage(message(q));
     }
     await logged(store, 7);
-    const report = await buildReport(store, knowledge, { days: 30, now: clock, hasFile });
+    const report = await buildReport(store, knowledge, { days: 30, now: clock });
     expect(report.questions).toBe(7);
     expect(report.answered).toBe(1);
     const cat = report.misses.find((m) => m.text.includes('cat'));
@@ -76,7 +75,7 @@ describe('the misses report', () => {
     const down = answer && 'reply' in answer ? answer.reply.actions.find((a) => a.actionId === ACTION_IDS.feedbackDown) : undefined;
     if (!down) throw new Error('expected a 👎 button');
     await core.handleAction({ platform: 'console', userId: 'U0002', channelId: 'C0001', actionId: down.actionId, value: down.value });
-    const report = await buildReport(store, knowledge, { days: 30, now: clock, hasFile });
+    const report = await buildReport(store, knowledge, { days: 30, now: clock });
     expect(report.feedback).toMatchObject({ helpful: 0, notHelpful: 1 });
     expect(report.feedback.items[0]).toMatchObject({ service: 'Amazon RDS', verdict: 'aws', count: 1, file: 'knowledge/responsibilities/rds.yaml' });
   });
@@ -134,6 +133,27 @@ describe('misses through the real Slack endpoint', () => {
       expect(logged1).toMatchObject({ text: 'who feeds the office cat', answered: false, reason: 'not-understood', platform: 'slack' });
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('admin report in chat', () => {
+  it('shows the report privately to admins and refuses everyone else', async () => {
+    const store = createSqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'srm-admin-')) });
+    const core = createCore({ knowledge, store, admins: ['UADMIN'] });
+    try {
+      await core.handleMessage(message('who feeds the office cat?'));
+      await logged(store, 1);
+      const [refused] = await core.handleMessage(message('admin report'));
+      expect(refused).toMatchObject({ type: 'reply', visibility: 'private' });
+      expect(refused && 'reply' in refused ? refused.reply.text : '').toContain('for the bot\u2019s admins');
+      expect(refused && 'reply' in refused ? refused.reply.text : '').not.toContain('office cat');
+
+      const [shown] = await core.handleMessage({ ...message('admin report'), userId: 'UADMIN' });
+      expect(shown).toMatchObject({ type: 'reply', visibility: 'private' });
+      expect(shown && 'reply' in shown ? shown.reply.text : '').toContain('1× \u201cwho feeds the office cat\u201d');
+    } finally {
+      await core.close();
     }
   });
 });
