@@ -135,6 +135,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     const result = {
       answered: answers.map((a) => a.userId),
       right: answers.filter((a) => a.choice === rightChoice(question)).map((a) => a.userId),
+      split: answers.reduce<Record<string, number>>((counts, a) => ({ ...counts, [a.choice]: (counts[a.choice] ?? 0) + 1 }), {}),
     };
     const last = index === quiz.questions.length - 1;
     const at = now();

@@ -54,10 +54,15 @@ export const QUIZ_MESSAGES = {
   scoreboardStoppedHeadline: (title: string) => `Scores so far (quiz stopped): ${title}`,
   scoreLine: (rank: number, user: string, points: number, of: number) => `${rank}. ${user}: ${points}/${of}`,
   noPlayers: 'Nobody answered, so nobody scored.',
-  resultLine: (title: string, winners: string[], points: number, of: number) =>
+  resultLine: (title: string, winners: string[], points: number, of: number, others = 0) =>
     winners.length === 0
       ? `Quiz \u201c${title}\u201d finished: nobody scored.`
-      : `Quiz \u201c${title}\u201d finished: ${winners.join(', ')} ${winners.length === 1 ? 'wins' : 'tie for first'} with ${points}/${of}.`,
+      : `Quiz \u201c${title}\u201d finished: ${winners.join(', ')}${others > 0 ? ` and ${others} more` : ''} ${winners.length + others === 1 ? 'wins' : 'tie for first'} with ${points}/${of}.`,
+  someNamed: (names: string[], others: number) => `${names.join(', ')}${others > 0 ? ` and ${others} more` : ''}`,
+  morePlayers: (n: number) => `\u2026and ${n} more player${n === 1 ? '' : 's'}.`,
+  splitTitle: 'How the channel answered',
+  splitLine: (answered: number, right: number, split?: string) =>
+    `${answered} answered, ${right} right${split ? `: ${split}` : ''}.`,
   resultStoppedLine: (title: string, by: string) => `Quiz \u201c${title}\u201d was stopped by ${by}.`,
 
   leaderboardHeadline: 'Quiz leaderboard',

@@ -16,6 +16,11 @@ function reply(kind: Reply['kind'], headline: string, sections: ReplySection[], 
   return { kind, headline, sections, sources: [], suggestions: [], actions: [], text, ...extra };
 }
 
+/** Most people a quiz message names (each name is a mention). */
+const MAX_NAMED = 5;
+/** Rows on the final scoreboard. */
+const SCOREBOARD_SIZE = 10;
+
 const seconds = (quiz: QuizRecord): number => Math.round(quiz.revealAfterMs / 1000);
 
 /** A short notice (refusals, "already answered"). */
@@ -55,16 +60,21 @@ export function revealedReply(quiz: QuizRecord, index: number, user: FormatUser)
   const question = quiz.questions[index];
   const result = quiz.revealed[index] ?? { answered: [], right: [] };
   if (!question) return noticeReply(M.unknownButton);
+  // A handful of names at most: in a big channel a name per player would ping hundreds of people.
   const right =
     result.answered.length === 0
       ? M.nobodyAnswered
       : result.right.length === 0
         ? M.nobodyRight
-        : result.right.map(user).join(', ');
+        : M.someNamed(result.right.slice(0, MAX_NAMED).map(user), result.right.length - MAX_NAMED);
+  const split = result.split
+    ? choicesFor(question).map((c) => `${c.label} ${result.split?.[c.value] ?? 0}`).join(' \u00b7 ')
+    : undefined;
   const sections: ReplySection[] = [
     { title: question.exam ? M.examPrompt : M.questionPrompt, body: question.prompt },
     { title: M.answerTitle, body: rightLabel(question) },
     { title: M.whyTitle, body: question.exam ? optionVerdicts(question.exam) : question.explanation },
+    ...(result.answered.length > 0 ? [{ title: M.splitTitle, body: M.splitLine(result.answered.length, result.right.length, split) }] : []),
     { title: M.rightTitle, body: right },
   ];
   const urls = question.exam ? [...new Set(question.exam.options.map((o) => o.source).filter(Boolean))] : [question.source].filter(Boolean);
@@ -97,8 +107,9 @@ export function stoppedQuestionReply(quiz: QuizRecord, index: number): Reply {
 /** The scoreboard posted in the thread when the quiz ends. */
 export function scoreboardReply(quiz: QuizRecord, scores: RankedRow[], user: FormatUser): Reply {
   const of = quiz.revealed.length;
-  const body =
-    scores.length === 0 ? M.noPlayers : scores.map((s) => M.scoreLine(s.rank, user(s.userId), s.points, of)).join('\n');
+  const shown = scores.slice(0, SCOREBOARD_SIZE).map((s) => M.scoreLine(s.rank, user(s.userId), s.points, of));
+  const more = scores.length > SCOREBOARD_SIZE ? [M.morePlayers(scores.length - SCOREBOARD_SIZE)] : [];
+  const body = scores.length === 0 ? M.noPlayers : [...shown, ...more].join('\n');
   const headline = quiz.phase === 'stopped' ? M.scoreboardStoppedHeadline(quiz.title) : M.scoreboardHeadline(quiz.title);
   return reply('quiz', headline, [{ title: 'Scores', body }]);
 }
@@ -107,7 +118,8 @@ export function scoreboardReply(quiz: QuizRecord, scores: RankedRow[], user: For
 export function resultReply(quiz: QuizRecord, scores: RankedRow[], user: FormatUser): Reply {
   if (quiz.phase === 'stopped') return reply('quiz', M.resultStoppedLine(quiz.title, user(quiz.stoppedBy ?? '')), []);
   const top = scores.filter((s) => s.rank === 1 && s.points > 0);
-  return reply('quiz', M.resultLine(quiz.title, top.map((s) => user(s.userId)), top[0]?.points ?? 0, quiz.questions.length), []);
+  const named = top.slice(0, MAX_NAMED).map((s) => user(s.userId));
+  return reply('quiz', M.resultLine(quiz.title, named, top[0]?.points ?? 0, quiz.questions.length, top.length - named.length), []);
 }
 
 /** The channel leaderboard: this week and all time. */

@@ -33,6 +33,8 @@ export interface QuizRecord {
 export interface QuestionResult {
   answered: string[];
   right: string[];
+  /** How many picked each button (by its value), for the reveal. Absent on quizzes stored before it. */
+  split?: Record<string, number>;
 }
 
 /** One person's answer to one question; only the first per person per question is kept. */

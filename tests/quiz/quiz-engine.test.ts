@@ -67,7 +67,7 @@ describe('quiz engine', () => {
     expect(h.chat.privates[1]?.reply.text).toBe(M.alreadyAnswered);
     expect(await h.store.quizAnswers(quiz.id, 0)).toMatchObject([{ userId: 'U0002', choice: 'customer' }]);
     await h.time.advance(30_000);
-    expect(h.chat.byKey(questionKey(quiz.id, 0))?.reply.sections[3]?.body).toBe(M.nobodyRight);
+    expect(h.chat.byKey(questionKey(quiz.id, 0))?.reply.sections.find((s) => s.title === M.rightTitle)?.body).toBe(M.nobodyRight);
   });
 
   it('counts a double click once even when both arrive together', async () => {
@@ -93,6 +93,7 @@ describe('quiz engine', () => {
       [M.questionPrompt, 'Who patches the Lambda runtime?'],
       [M.answerTitle, 'AWS'],
       [M.whyTitle, 'AWS patches managed runtimes.'],
+      [M.splitTitle, '2 answered, 1 right: AWS 1 · Customer 0 · Shared 1.'],
       [M.rightTitle, p('U0002')],
     ]);
     expect(revealed?.reply.sources).toEqual([sourceLink('https://docs.aws.amazon.com/lambda/1')]);
@@ -222,5 +223,34 @@ describe('quiz engine', () => {
       { title: M.thisWeekTitle, body: `1. ${p('U0003')}: 1 point` },
       { title: M.allTimeTitle, body: `1. ${p('U0003')}: 2 points\n2. ${p('U0002')}: 1 point` },
     ]);
+  });
+});
+
+describe('quiz messages in a big channel', () => {
+  afterEach(async () => {
+    await h.shutdown();
+    removeDataDir(h);
+  });
+
+  it('names at most five people on a reveal and in the result, and shows the top ten on the scoreboard', async () => {
+    const { quiz, value } = await startServerless();
+    const players = Array.from({ length: 12 }, (_, i) => `U1${String(i).padStart(3, '0')}`);
+    for (const index of [0, 1, 2]) {
+      const right = ['aws', 'customer', 'shared'][index]!;
+      for (const player of players) await h.press(player, value(index, right));
+      await h.press('U9999', value(index, 'customer'));
+      await h.time.advance(30_000);
+    }
+    const reveal = h.chat.byKey(questionKey(quiz.id, 0))?.reply;
+    const named = reveal?.sections.find((s) => s.title === M.rightTitle)?.body ?? '';
+    expect(named).toBe(`${players.slice(0, 5).map((u) => p(u)).join(', ')} and 7 more`);
+    expect(reveal?.sections.find((s) => s.title === M.splitTitle)?.body).toBe('13 answered, 12 right: AWS 12 · Customer 1 · Shared 0.');
+
+    const board = h.chat.byKey(scoreboardKey(quiz.id))?.reply.sections[0]?.body.split('\n') ?? [];
+    expect(board).toHaveLength(11);
+    expect(board.at(-1)).toBe(M.morePlayers(3));
+    const result = h.chat.byKey(resultKey(quiz.id))?.reply.headline ?? '';
+    expect(result).toContain('and 7 more tie for first with 3/3');
+    expect(result.match(/U1\d{3}/g)).toHaveLength(5);
   });
 });

@@ -69,7 +69,7 @@ describe('a quiz across a restart on the same SQLite file', () => {
     ]);
     const stored = await after.store.loadQuiz(quiz?.id ?? '');
     expect(stored?.current).toBe(1);
-    expect(stored?.revealed[0]).toEqual({ answered: ['U0002'], right: ['U0002'] });
+    expect(stored?.revealed[0]).toEqual({ answered: ['U0002'], right: ['U0002'], split: { aws: 1 } });
     expect(stored?.revealAt).toBe(later.now() + 30_000);
     expect(after.timerPlatforms).toEqual(['slack']);
     expect(later.pendingTimers()).toBe(2); // the next question's reveal, and the sweep
