@@ -63,6 +63,8 @@ export interface QuizEngine {
   start(ctx: QuizContext, selection: QuizSelection, topicText: string): Promise<EngineResult>;
   /** Handles an answer or reveal button; anything tampered or stale gets a polite private notice. */
   handleAction(action: IncomingAction): Promise<EngineResult>;
+  /** Shows the current question's latest answer count if it changed and the pace allows (the sweep calls it). */
+  refreshCount(quizId: string): Promise<EngineResult>;
   /** Reveals question `index` when its timer runs out (no-op if it was revealed already). */
   revealByTimer(quizId: string, index: number): Promise<EngineResult>;
   /** Stops the channel's running quiz. Only its starter may (see stop's comment). */
@@ -70,6 +72,11 @@ export interface QuizEngine {
   /** The channel's leaderboard for this week and all time. */
   leaderboard(ctx: QuizContext): Promise<EngineResult>;
 }
+
+/** Least time between two public "N answered" edits of one question (Slack allows ~50 updates a minute). */
+const COUNT_EDIT_MS = 3_000;
+/** How long the shown count is remembered (longer than any question stays open). */
+const SHOWN_COUNT_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** How long a new quiz waits for its header to be posted before it counts as never shown. */
 const HEADER_GRACE_MS = 10_000;
@@ -171,12 +178,25 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     const first = await store.recordAnswer({ quizId: quiz.id, questionIndex: index, userId: action.userId, choice, at: now() });
     if (!first) return notice(action, M.alreadyAnswered, thread);
     const ack = notice(action, M.ackAnswer, thread);
-    // Only refresh the count if the question is still open, so a late count never overwrites a reveal.
-    const fresh = await store.loadQuiz(quiz.id);
-    if (fresh?.phase !== 'asking' || fresh.current !== index) return ack;
-    const count = (await store.quizAnswers(quiz.id, index)).length;
-    const update = await edit(fresh, questionKey(quiz.id, index), questionReply(fresh, index, count));
-    return { effects: [...ack.effects, ...(update.type === 'update' ? [update] : [])] };
+    return { effects: [...ack.effects, ...(await refreshCount(quiz.id, index))] };
+  };
+
+  /**
+   * The public "N answered" edit of a question, paced: at most one per COUNT_EDIT_MS per question
+   * across replicas (a claim per time slot), only when the count changed, only while the question
+   * is open (a late count never overwrites a reveal). Clicks in between are shown by the next edit,
+   * which the sweep makes if nobody clicks again.
+   */
+  const refreshCount = async (quizId: string, index: number): Promise<Effect[]> => {
+    const fresh = await store.loadQuiz(quizId);
+    if (fresh?.phase !== 'asking' || fresh.current !== index) return [];
+    const count = (await store.quizAnswers(quizId, index)).length;
+    const shownKey = `${questionKey(quizId, index)}:shown`;
+    if ((await store.getValue(shownKey)) === String(count)) return [];
+    if (!(await store.claimOnce(`${questionKey(quizId, index)}:count:${Math.floor(now() / COUNT_EDIT_MS)}`, COUNT_EDIT_MS))) return [];
+    await store.setValue(shownKey, String(count), SHOWN_COUNT_TTL_MS);
+    const update = await edit(fresh, questionKey(quizId, index), questionReply(fresh, index, count));
+    return update.type === 'update' ? [update] : [];
   };
 
   return {
@@ -230,6 +250,12 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
       if (action.userId !== quiz.starterId) return notice(action, M.onlyStarterReveals(user(quiz.starterId)), thread);
       if (button.index < quiz.current) return notice(action, M.tooLate, thread);
       return reveal(quiz, button.index);
+    },
+
+    async refreshCount(quizId) {
+      const quiz = await store.loadQuiz(quizId);
+      if (!quiz || quiz.phase !== 'asking') return { effects: [] };
+      return { effects: await refreshCount(quizId, quiz.current) };
     },
 
     async revealByTimer(quizId, index) {

@@ -96,6 +96,11 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
     const running = await options.store.runningQuizzes();
     for (const quiz of running) {
       if (quiz.revealAt <= now()) await revealDue({ quizId: quiz.id, index: quiz.current, at: quiz.revealAt, platform: quiz.platform });
+      else {
+        // Clicks since the last paced edit: show the latest count.
+        const effects = apply(await engine.refreshCount(quiz.id));
+        if (effects.length > 0) await options.onTimerEffects(quiz.platform, effects).catch(onError);
+      }
     }
   };
   const timerApi = options.timers ?? realTimers;

@@ -254,3 +254,36 @@ describe('quiz messages in a big channel', () => {
     expect(result.match(/U1\d{3}/g)).toHaveLength(5);
   });
 });
+
+describe('the paced "N answered" count', () => {
+  afterEach(async () => {
+    await h.shutdown();
+    removeDataDir(h);
+  });
+
+  it('edits a question at most once per few seconds, catches up with the latest count, and never after the reveal', async () => {
+    const { quiz, value } = await startServerless();
+    await h.service.resume(); // starts the sweep, as the core does on start
+    for (let i = 0; i < 40; i++) await h.press(`U2${String(i).padStart(3, '0')}`, value(0, 'customer'));
+    const question = () => h.chat.byKey(questionKey(quiz.id, 0));
+    // Forty clicks in the same instant: one public edit (the first), forty private acks.
+    expect(question()?.edits).toBe(1);
+    expect(question()?.reply.sections[1]?.body).toBe(M.answeredCount(1));
+    expect(h.chat.privates.filter((p) => p.reply.text === M.ackAnswer)).toHaveLength(40);
+
+    // The sweep shows the latest count within a few seconds, once.
+    await h.time.advance(5_000);
+    expect(question()?.edits).toBe(2);
+    expect(question()?.reply.sections[1]?.body).toBe(M.answeredCount(40));
+    await h.time.advance(5_000);
+    expect(question()?.edits).toBe(2);
+
+    // After the reveal the count is never written again.
+    await h.time.advance(20_000);
+    const revealedEdits = question()?.edits ?? 0;
+    expect(question()?.reply.headline).toContain('Question 1 of 3:');
+    await h.time.advance(10_000);
+    expect(question()?.edits).toBe(revealedEdits);
+    expect(question()?.reply.headline).toContain('Question 1 of 3:');
+  });
+});

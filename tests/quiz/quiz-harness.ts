@@ -20,6 +20,7 @@ export interface QuizHarness {
   time: FakeTime;
   chat: FakeChat;
   dataDir: string;
+  /** Platform of each timer delivery that moved a quiz on (a reveal); paced count edits are not counted. */
   timerPlatforms: Platform[];
   /** Runs a service call and delivers its effects to the chat. */
   run(effects: Promise<Effect[]>): Promise<Effect[]>;
@@ -58,7 +59,8 @@ export function createHarness(options: HarnessOptions = {}): QuizHarness {
     revealAfterMs: options.revealAfterMs ?? 30_000,
     timers: time.timers,
     onTimerEffects: async (platform, effects) => {
-      timerPlatforms.push(platform);
+      // A reveal always posts (the next question or the scoreboard); a paced count refresh only edits.
+      if (effects.some((e) => e.type === 'post')) timerPlatforms.push(platform);
       await chat.deliver(effects);
     },
     onError: (error) => {
