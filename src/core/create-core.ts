@@ -8,6 +8,7 @@ import { composeStack, withNote } from '../answers/compose-stack.js';
 import { composeOnboardingStep, composeWelcome } from '../answers/compose-onboarding.js';
 import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
+import { QUIZ_MESSAGES } from '../quiz/quiz-messages.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store/retention.js';
 import type { QuestionRecord, Store } from '../store/store.js';
@@ -128,6 +129,9 @@ export function createCore(options: CoreOptions): SrmCore {
         observer.quizEvent('command');
         return quiz.start(ctx, u.args); // "quiz stop" and "quiz leaderboard" are read there too
       case 'leaderboard':
+        if (u.args.split(' ')[0] === 'reset') {
+          return admins.has(message.userId) ? quiz.resetSeason(ctx) : reply(composeNotice(QUIZ_MESSAGES.resetOnlyAdmins), 'private');
+        }
         return quiz.leaderboard(ctx);
       case 'onboarding':
         if (['hi', 'hello', 'hey'].includes(u.words[0] ?? '')) return reply(composeWelcome());

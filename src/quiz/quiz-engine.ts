@@ -18,7 +18,7 @@ import {
   stoppedQuestionReply,
   type FormatUser,
 } from './quiz-replies.js';
-import { quizScores, rankRows, weekStart } from './quiz-scores.js';
+import { monthStart, quizScores, rankRows, weekStart } from './quiz-scores.js';
 
 /** Rows shown per leaderboard period. */
 const LEADERBOARD_SIZE = 10;
@@ -69,9 +69,14 @@ export interface QuizEngine {
   revealByTimer(quizId: string, index: number): Promise<EngineResult>;
   /** Stops the channel's running quiz. Only its starter may (see stop's comment). */
   stop(ctx: QuizContext): Promise<EngineResult>;
-  /** The channel's leaderboard for this week and all time. */
+  /** Starts a new season in the channel: the leaderboard counts from now (the caller checks who may). */
+  resetSeason(ctx: QuizContext): Promise<EngineResult>;
+  /** The channel's leaderboard for this week, this month and all time (or this season). */
   leaderboard(ctx: QuizContext): Promise<EngineResult>;
 }
+
+/** Where a channel's season start (the last leaderboard reset) is kept. */
+const seasonKey = (ctx: QuizContext): string => `season:${ctx.platform}:${ctx.channelId}`;
 
 /** Least time between two public "N answered" edits of one question (Slack allows ~50 updates a minute). */
 const COUNT_EDIT_MS = 3_000;
@@ -286,12 +291,21 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     },
 
     async leaderboard(ctx) {
-      const [week, allTime] = await Promise.all([
-        store.leaderboard(ctx.channelId, weekStart(now())),
-        store.leaderboard(ctx.channelId, 0),
+      // A reset starts a season: every period counts from its start at the earliest.
+      const season = Number((await store.getValue(seasonKey(ctx))) ?? 0) || 0;
+      const [week, month, allTime] = await Promise.all([
+        store.leaderboard(ctx.channelId, Math.max(season, weekStart(now()))),
+        store.leaderboard(ctx.channelId, Math.max(season, monthStart(now()))),
+        store.leaderboard(ctx.channelId, season),
       ]);
       const top = (rows: typeof week) => rankRows(rows).slice(0, LEADERBOARD_SIZE);
-      return { effects: [{ type: 'reply', visibility: 'public', reply: leaderboardReply(top(week), top(allTime), user) }] };
+      const reply = leaderboardReply({ week: top(week), month: top(month), allTime: top(allTime) }, user, season || undefined);
+      return { effects: [{ type: 'reply', visibility: 'public', reply }] };
+    },
+
+    async resetSeason(ctx) {
+      await store.setValue(seasonKey(ctx), String(now()));
+      return { effects: [{ type: 'reply', visibility: 'public', reply: noticeReply(M.seasonReset(user(ctx.userId))) }] };
     },
   };
 }

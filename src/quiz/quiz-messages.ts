@@ -68,6 +68,10 @@ export const QUIZ_MESSAGES = {
   leaderboardHeadline: 'Quiz leaderboard',
   thisWeekTitle: 'This week',
   allTimeTitle: 'All time',
+  thisMonthTitle: 'This month',
+  seasonTitle: (since: string) => `This season (since ${since})`,
+  seasonReset: (by: string) => `Leaderboard reset by ${by}: a new season starts now. Earlier points no longer count here.`,
+  resetOnlyAdmins: 'Only the bot\u2019s admins (SRM_ADMINS) can reset the leaderboard.',
   leaderboardLine: (rank: number, user: string, points: number) =>
     `${rank}. ${user}: ${points} point${points === 1 ? '' : 's'}`,
   leaderboardEmpty: 'No points yet.',

@@ -123,11 +123,16 @@ export function resultReply(quiz: QuizRecord, scores: RankedRow[], user: FormatU
 }
 
 /** The channel leaderboard: this week and all time. */
-export function leaderboardReply(week: RankedRow[], allTime: RankedRow[], user: FormatUser): Reply {
+export function leaderboardReply(
+  periods: { week: RankedRow[]; month: RankedRow[]; allTime: RankedRow[] },
+  user: FormatUser,
+  seasonStart?: number,
+): Reply {
   const lines = (rows: RankedRow[]) =>
     rows.length === 0 ? M.leaderboardEmpty : rows.map((r) => M.leaderboardLine(r.rank, user(r.userId), r.points)).join('\n');
   return reply('quiz', M.leaderboardHeadline, [
-    { title: M.thisWeekTitle, body: lines(week) },
-    { title: M.allTimeTitle, body: lines(allTime) },
+    { title: M.thisWeekTitle, body: lines(periods.week) },
+    { title: M.thisMonthTitle, body: lines(periods.month) },
+    { title: seasonStart ? M.seasonTitle(new Date(seasonStart).toISOString().slice(0, 10)) : M.allTimeTitle, body: lines(periods.allTime) },
   ]);
 }

@@ -32,3 +32,9 @@ export function weekStart(now: number): number {
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - sinceMonday);
 }
+
+/** Start of the calendar month (UTC) containing `now`. */
+export function monthStart(now: number): number {
+  const day = new Date(now);
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
+}

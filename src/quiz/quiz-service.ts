@@ -42,8 +42,10 @@ export interface QuizService {
   handleAction(action: IncomingAction): Promise<Effect[]>;
   /** "quiz stop": ends the running quiz (starter only). */
   stop(ctx: QuizContext): Promise<Effect[]>;
-  /** "leaderboard": this week and all time, for the channel. */
+  /** "leaderboard": this week, this month and all time (or this season), for the channel. */
   leaderboard(ctx: QuizContext): Promise<Effect[]>;
+  /** "leaderboard reset": a new season in the channel; the core lets only admins call it. */
+  resetSeason(ctx: QuizContext): Promise<Effect[]>;
   /**
    * After start-up: restarts timers of running quizzes, reveals those that expired while down, and
    * starts looking for due reveals of every running quiz (any replica's) from then on.
@@ -152,6 +154,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
     handleAction: async (action) => apply(await engine.handleAction(action)),
     stop: async (ctx) => apply(await engine.stop(ctx)),
     leaderboard: async (ctx) => apply(await engine.leaderboard(ctx)),
+    resetSeason: async (ctx) => apply(await engine.resetSeason(ctx)),
     async resume() {
       const running = await options.store.runningQuizzes();
       const overdue: RevealTimer[] = [];

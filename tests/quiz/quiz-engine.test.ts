@@ -4,6 +4,7 @@ import { personToken as p } from '../../src/model/person-token.js';
 import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { headerKey, questionKey, resultKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
+import { monthStart } from '../../src/quiz/quiz-scores.js';
 import { createHarness, ctx, removeDataDir, type QuizHarness } from './quiz-harness.js';
 
 let h: QuizHarness;
@@ -202,8 +203,9 @@ describe('quiz engine', () => {
     );
   });
 
-  it('keeps a leaderboard for this week and for all time', async () => {
+  it('keeps a leaderboard for this week, this month and all time', async () => {
     const first = await startServerless();
+    const firstAt = h.time.now();
     await h.press('U0002', first.value(0, 'aws'));
     await h.press('U0003', first.value(0, 'aws'));
     await h.time.advance(90_000);
@@ -219,10 +221,25 @@ describe('quiz engine', () => {
     const effects = await h.run(h.service.start(ctx('U0009'), 'leaderboard'));
     expect(effects).toHaveLength(1);
     const board = h.chat.replies.at(-1)?.reply;
+    const sameMonth = monthStart(firstAt) === monthStart(h.time.now());
     expect(board?.sections).toEqual([
       { title: M.thisWeekTitle, body: `1. ${p('U0003')}: 1 point` },
+      { title: M.thisMonthTitle, body: sameMonth ? `1. ${p('U0003')}: 2 points\n2. ${p('U0002')}: 1 point` : `1. ${p('U0003')}: 1 point` },
       { title: M.allTimeTitle, body: `1. ${p('U0003')}: 2 points\n2. ${p('U0002')}: 1 point` },
     ]);
+  });
+
+  it('starts a new season on "leaderboard reset" by an admin: earlier points stop counting', async () => {
+    const first = await startServerless();
+    await h.press('U0002', first.value(0, 'aws'));
+    await h.time.advance(90_000);
+    await h.run(h.service.resetSeason(ctx('UADMIN')));
+    expect(h.chat.replies.at(-1)?.reply.text).toBe(M.seasonReset(p('UADMIN')));
+    await h.time.advance(1_000);
+    await h.run(h.service.start(ctx('U0009'), 'leaderboard'));
+    const board = h.chat.replies.at(-1)?.reply;
+    expect(board?.sections.map((s) => s.body)).toEqual([M.leaderboardEmpty, M.leaderboardEmpty, M.leaderboardEmpty]);
+    expect(board?.sections[2]?.title).toMatch(/^This season \(since \d{4}-\d{2}-\d{2}\)$/);
   });
 });
 

@@ -157,3 +157,20 @@ describe('admin report in chat', () => {
     }
   });
 });
+
+describe('leaderboard reset', () => {
+  it('is refused privately to non-admins and starts a season for admins', async () => {
+    const store = createSqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'srm-season-')) });
+    const core = createCore({ knowledge, store, admins: ['UADMIN'] });
+    try {
+      const [refused] = await core.handleMessage(message('leaderboard reset'));
+      expect(refused).toMatchObject({ type: 'reply', visibility: 'private' });
+      expect(await store.getValue('season:console:C0001')).toBeUndefined();
+      const [done] = await core.handleMessage({ ...message('leaderboard reset'), userId: 'UADMIN' });
+      expect(done).toMatchObject({ type: 'reply', visibility: 'public' });
+      expect(Number(await store.getValue('season:console:C0001'))).toBeGreaterThan(0);
+    } finally {
+      await core.close();
+    }
+  });
+});
