@@ -53,7 +53,8 @@ export function slashCommand(text: string, overrides: Record<string, string> = {
   return { body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' };
 }
 
-function eventCallback(event: Record<string, unknown>, eventId: string): SlackBody {
+/** An Events API envelope around `event`, as Slack sends it to the app. */
+export function eventCallback(event: Record<string, unknown>, eventId: string): SlackBody {
   const body = {
     token: 'legacy-verification-token',
     team_id: SLACK_IDS.team,

@@ -3,37 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/create-core.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 import { settle, startSlackTestServer, waitFor, type SlackTestServer } from '../helpers/slack-server.js';
-import { SLACK_IDS } from '../helpers/slack-payloads.js';
+import { eventCallback, SLACK_IDS } from '../helpers/slack-payloads.js';
 import { captureSlackApi } from '../helpers/slack-web-api.js';
 
-/** An app_home_opened event for U0001 opening the Messages tab of the app (DM D0001). */
+/** An app_home_opened event for the test user opening the Messages tab of the app (DM D0001). */
 function homeOpened(eventId: string, tab = 'messages') {
-  const body = {
-    token: 'legacy',
-    team_id: 'T0001',
-    api_app_id: 'A0001',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1_700_000_000,
-    event: { type: 'app_home_opened', user: 'U0001', channel: 'D0001', tab, event_ts: '1700000000.000300' },
-    authorizations: [{ team_id: 'T0001', user_id: 'U0SRMBOT', is_bot: true, is_enterprise_install: false }],
-  };
-  return { body: JSON.stringify(body), contentType: 'application/json' as const };
+  return eventCallback({ type: 'app_home_opened', user: 'U0001', channel: 'D0001', tab, event_ts: '1700000000.000300' }, eventId);
 }
 
 /** A member_joined_channel event: `user` joined `channel`. */
 function joined(eventId: string, channel: string, user = 'U0002') {
-  const body = {
-    token: 'legacy',
-    team_id: 'T0001',
-    api_app_id: 'A0001',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1_700_000_000,
-    event: { type: 'member_joined_channel', user, channel, channel_type: 'C', team: 'T0001', event_ts: '1700000000.000400' },
-    authorizations: [{ team_id: 'T0001', user_id: 'U0SRMBOT', is_bot: true, is_enterprise_install: false }],
-  };
-  return { body: JSON.stringify(body), contentType: 'application/json' as const };
+  return eventCallback({ type: 'member_joined_channel', user, channel, channel_type: 'C', team: 'T0001', event_ts: '1700000000.000400' }, eventId);
 }
 
 let server: SlackTestServer;
