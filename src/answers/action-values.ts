@@ -1,3 +1,4 @@
+import { OWNERS, type Owner } from '../model/owner.js';
 import { ACTION_IDS, type ReplyAction } from '../model/reply-model.js';
 
 /**
@@ -8,7 +9,8 @@ export type ActionTarget =
   | { kind: 'ask'; serviceId: string | null; concernId: string }
   | { kind: 'service'; serviceId: string }
   | { kind: 'feedback'; answerId: string; helpful: boolean }
-  | { kind: 'onboarding'; step: number };
+  | { kind: 'onboarding'; step: number }
+  | { kind: 'tour-check'; step: number; choice: Owner };
 
 const NONE = '-';
 const MAX_VALUE = 2000;
@@ -36,6 +38,11 @@ export function onboardingAction(label: string, step: number): ReplyAction {
   return { actionId: ACTION_IDS.onboardingNext, label, value: `o|${step}` };
 }
 
+/** A button answering the tour's check question of `step` with `choice`. */
+export function tourCheckAction(label: string, step: number, choice: Owner): ReplyAction {
+  return { actionId: ACTION_IDS.onboardingNext, label, value: `t|${step}|${choice}` };
+}
+
 /** The id an answer is known by in feedback: "rds:guest-os-patching" or "general:physical-security". */
 export function answerId(serviceId: string | null, concernId: string): string {
   return `${serviceId ?? 'general'}:${concernId}`;
@@ -56,6 +63,12 @@ export function parseActionValue(value: unknown): ActionTarget | undefined {
       const [, id, flag] = parts;
       if (parts.length !== 3 || !id || !/^[a-z0-9-]+:[a-z0-9-]+$/.test(id) || (flag !== '1' && flag !== '0')) return undefined;
       return { kind: 'feedback', answerId: id, helpful: flag === '1' };
+    }
+    case 't': {
+      const step = Number(parts[1]);
+      const choice = parts[2] as Owner;
+      const valid = parts.length === 3 && Number.isInteger(step) && step >= 0 && step < 100 && OWNERS.includes(choice);
+      return valid ? { kind: 'tour-check', step, choice } : undefined;
     }
     case 'o': {
       const step = Number(parts[1]);

@@ -1,6 +1,11 @@
 import type { Reply } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
-import { onboardingAction } from './action-values.js';
+import { OWNERS, type Owner } from '../model/owner.js';
+import { onboardingAction, tourCheckAction } from './action-values.js';
+import { composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
+
+/** Labels of the check buttons. */
+const ANSWER_WORD: Record<Owner, string> = { aws: 'AWS', customer: 'Customer', shared: 'Shared' };
 import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
 
@@ -34,8 +39,44 @@ export function composeWelcome(): Reply {
   });
 }
 
-/** Step `step` of the tour (0-based); past the last concept, the closing step. */
-export function composeOnboardingStep(knowledge: Knowledge, step: number): Reply {
+/** The check question of a tour step, with its answer from the knowledge; undefined when the step has none. */
+export function tourCheck(knowledge: Knowledge, step: number): { question: string; owner: Owner; answer: string; source?: string } | undefined {
+  const conceptId = ONBOARDING_STEPS[step];
+  const check = conceptId ? knowledge.concepts.get(conceptId)?.check : undefined;
+  const concern = check ? knowledge.concerns.get(check.concern) : undefined;
+  if (!check || !concern) return undefined;
+  const service = check.service ? knowledge.services.get(check.service) : undefined;
+  const outcome = service ? composeOwnerAnswer(knowledge, [service.id], [concern.id]) : composeGeneralAnswer(knowledge, concern.id);
+  if (!outcome.owner) return undefined;
+  const what = concern.label.charAt(0).toLowerCase() + concern.label.slice(1);
+  return {
+    question: service ? `On ${service.name}, who owns ${what}?` : `Who owns ${what}?`,
+    owner: outcome.owner,
+    answer: outcome.reply.headline,
+    source: outcome.reply.sources[0]?.url,
+  };
+}
+
+/** Instant feedback on a check question, the source, and the way on. */
+export function composeTourCheckResult(knowledge: Knowledge, step: number, choice: Owner): Reply | undefined {
+  const check = tourCheck(knowledge, step);
+  if (!check) return undefined;
+  const right = check.owner === choice;
+  return withText({
+    kind: 'onboarding',
+    headline: right ? `Right: ${check.answer}.` : `Not quite: ${check.answer}.`,
+    sections: [{ title: 'The question', body: check.question }],
+    sources: check.source ? [sourceLink(check.source)] : [],
+    suggestions: [],
+    actions: [onboardingAction('Next', step + 1)],
+  });
+}
+
+/**
+ * Step `step` of the tour (0-based), ending with its check question; past the last concept, the
+ * closing step with the person's check results (`checks`: how many they answered and got right).
+ */
+export function composeOnboardingStep(knowledge: Knowledge, step: number, checks?: { answered: number; right: number }): Reply {
   const conceptId = ONBOARDING_STEPS[step];
   const concept = conceptId ? knowledge.concepts.get(conceptId) : undefined;
   if (!concept) {
@@ -47,22 +88,28 @@ export function composeOnboardingStep(knowledge: Knowledge, step: number): Reply
           title: 'Ask me anything about who owns what',
           body: ['• who patches the OS on EC2?', '• who manages the Kubernetes control plane on EKS?', '• EC2 vs RDS vs Lambda'].join('\n'),
         },
-        { title: 'Play', body: 'Say "quiz" in a channel to run a scenario quiz with your team.' },
+        { title: 'Play', body: 'Say "quiz" in a channel to run a scenario quiz with your team, or "quiz exam" to practise for the exam.' },
+        ...(checks && checks.answered > 0 ? [{ title: 'Your checks', body: `${checks.right} of ${checks.answered} right.` }] : []),
       ],
       sources: [],
       suggestions: [],
       actions: [],
     });
   }
+  const check = tourCheck(knowledge, step);
   return withText({
     kind: 'onboarding',
     headline: `Tour ${step + 1}/${TOTAL}: ${concept.title}`,
     sections: [
       { title: 'In short', body: concept.summary },
       ...(concept.points.length ? [{ title: 'Key points', body: concept.points.map((p) => `• ${p}`).join('\n') }] : []),
+      ...(check ? [{ title: 'Check yourself', body: check.question }] : []),
     ],
     sources: concept.sources.slice(0, 1).map(sourceLink),
     suggestions: [],
-    actions: [onboardingAction('Next', step + 1)],
+    actions: [
+      ...(check ? OWNERS.map((o) => tourCheckAction(ANSWER_WORD[o], step, o)) : []),
+      onboardingAction(check ? 'Skip' : 'Next', step + 1),
+    ],
   });
 }

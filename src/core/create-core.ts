@@ -5,7 +5,7 @@ import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
 import { composeHelp, composeNotice } from '../answers/compose-help.js';
 import { composeStack, withNote } from '../answers/compose-stack.js';
-import { composeOnboardingStep, composeWelcome } from '../answers/compose-onboarding.js';
+import { composeOnboardingStep, composeTourCheckResult, composeWelcome, tourCheck } from '../answers/compose-onboarding.js';
 import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { QUIZ_MESSAGES } from '../quiz/quiz-messages.js';
@@ -252,7 +252,27 @@ export function createCore(options: CoreOptions): SrmCore {
     const key = `tour:${platform}:${userId}`;
     const at = step === 'next' ? Number((await store.getValue(key).catch(() => undefined)) ?? -1) + 1 : step;
     await store.setValue(key, String(at), retentionMs).catch((error) => logger.warn({ err: (error as Error).message }, 'tour step not saved'));
-    return composeOnboardingStep(knowledge, Number.isInteger(at) && at >= 0 ? at : 0);
+    const checks = Object.values(await loadTourChecks(platform, userId));
+    return composeOnboardingStep(knowledge, Number.isInteger(at) && at >= 0 ? at : 0, { answered: checks.length, right: checks.filter(Boolean).length });
+  }
+
+  /** A person's check answers on the tour, by step: the first answer to each step counts. */
+  async function loadTourChecks(platform: Platform, userId: string): Promise<Record<string, boolean>> {
+    const raw = await store.getValue(`tour:${platform}:${userId}:checks`).catch(() => undefined);
+    try {
+      const parsed: unknown = raw ? JSON.parse(raw) : {};
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, boolean>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  async function saveTourCheck(platform: Platform, userId: string, step: number, right: boolean): Promise<void> {
+    const checks = await loadTourChecks(platform, userId);
+    if (String(step) in checks) return;
+    await store
+      .setValue(`tour:${platform}:${userId}:checks`, JSON.stringify({ ...checks, [step]: right }), retentionMs)
+      .catch((error) => logger.warn({ err: (error as Error).message }, 'tour check not saved'));
   }
 
   async function onAction(action: IncomingAction): Promise<Effect[]> {
@@ -276,6 +296,12 @@ export function createCore(options: CoreOptions): SrmCore {
         return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(MESSAGES.feedbackThanks) }];
       case 'onboarding':
         return reply(await tourStep(action.platform, action.userId, target.step));
+      case 'tour-check': {
+        const result = composeTourCheckResult(knowledge, target.step, target.choice);
+        if (!result) break;
+        await saveTourCheck(action.platform, action.userId, target.step, tourCheck(knowledge, target.step)?.owner === target.choice);
+        return reply(result);
+      }
       default:
         break;
     }

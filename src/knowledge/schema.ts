@@ -115,6 +115,8 @@ export const conceptsFileSchema = z.object({
         exampleOf: text.optional(),
         /** Named examples AWS gives ("Patch management"), used as options in exam-style quizzes. */
         examples: z.array(text).default([]),
+        /** A check question for the guided tour: who owns this concern (on this service)? */
+        check: z.object({ service: id.optional(), concern: id }).strict().optional(),
         sources: z.array(sourceUrl).min(1, 'at least one source URL is required'),
       }).refine((c) => (c.exampleOf === undefined) === (c.examples.length === 0), {
         message: 'exampleOf and examples go together: give both or neither',

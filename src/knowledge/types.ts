@@ -93,6 +93,8 @@ export interface Concept {
   exampleOf?: string;
   /** Named examples AWS gives ("Patch management"); options in exam-style quizzes. */
   examples: string[];
+  /** The tour's check question: who owns this concern (on this service, when given)? */
+  check?: { service?: string; concern: string };
   sources: string[];
 }
 

@@ -77,7 +77,7 @@ describe('the core', () => {
   it('walks the onboarding tour step by step', async () => {
     const first = onlyReply(await core.handleMessage(message('tour')));
     expect(first.headline).toMatch(/^Tour 1\/\d+:/);
-    const next = first.actions[0]!;
+    const next = first.actions.at(-1)!; // Skip the check question
     expect(onlyReply(await core.handleAction(action(next.actionId, next.value))).headline).toMatch(/^Tour 2\/\d+:/);
     expect(onlyReply(await core.handleMessage(message('next'))).headline).toMatch(/^Tour 3\/\d+:/);
   });

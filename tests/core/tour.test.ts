@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ONBOARDING_STEPS, tourCheck } from '../../src/answers/compose-onboarding.js';
+import { createCore } from '../../src/core/create-core.js';
+import type { SrmCore } from '../../src/core/srm-core.js';
+import type { Effect } from '../../src/model/effects.js';
+import type { Reply } from '../../src/model/reply-model.js';
+import { createStore } from '../../src/store/create-store.js';
+import { loadTestKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = loadTestKnowledge();
+const replyOf = (effects: Effect[]): Reply => {
+  const [effect] = effects;
+  if (!effect || !('reply' in effect)) throw new Error('expected a reply');
+  return effect.reply;
+};
+
+describe('the guided tour with check questions', () => {
+  const cores: SrmCore[] = [];
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close();
+  });
+  const open = async (dataDir: string) => {
+    const core = createCore({ knowledge, store: await createStore({ kind: 'sqlite', dataDir }) });
+    cores.push(core);
+    return core;
+  };
+  const press = (core: SrmCore, value: string) =>
+    core.handleAction({ platform: 'console', userId: 'U0001', channelId: 'D0001', actionId: 'srm_onboarding_next', value }).then(replyOf);
+  const say = (core: SrmCore, text: string) => core.handleMessage({ platform: 'console', text, userId: 'U0001', channelId: 'D0001', isDirect: true }).then(replyOf);
+
+  it('has a check question with a sourced answer on every concept step', () => {
+    for (let step = 0; step < ONBOARDING_STEPS.length; step++) {
+      const check = tourCheck(knowledge, step);
+      expect(check?.question, ONBOARDING_STEPS[step]).toBeTruthy();
+      expect(check?.source).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//);
+    }
+  });
+
+  it('ends each step with its check, gives instant feedback with the source, resumes after a restart and sums up at the end', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'srm-tour-'));
+    let core = await open(dataDir);
+    const first = await say(core, 'tour');
+    expect(first.sections.find((s) => s.title === 'Check yourself')?.body).toBe(tourCheck(knowledge, 0)?.question);
+    expect(first.actions.map((a) => a.label)).toEqual(['AWS', 'Customer', 'Shared', 'Skip']);
+
+    const right = tourCheck(knowledge, 0)!.owner;
+    const feedback = await press(core, `t|0|${right}`);
+    expect(feedback.headline).toMatch(/^Right: /);
+    expect(feedback.sources.length).toBe(1);
+    expect(feedback.actions.map((a) => a.value)).toEqual(['o|1']);
+
+    await press(core, 'o|1');
+    const wrong = tourCheck(knowledge, 1)!.owner === 'customer' ? 'aws' : 'customer';
+    expect((await press(core, `t|1|${wrong}`)).headline).toMatch(/^Not quite: /);
+    // A second answer to the same step does not change the first.
+    await press(core, `t|1|${tourCheck(knowledge, 1)!.owner}`);
+
+    // Restart: a new core over the same data directory continues where the person was.
+    await core.close();
+    cores.splice(0);
+    core = await open(dataDir);
+    const resumed = await say(core, 'next');
+    expect(resumed.headline).toMatch(/^Tour 3\//);
+
+    const end = await press(core, `o|${ONBOARDING_STEPS.length}`);
+    expect(end.sections.find((s) => s.title === 'Your checks')?.body).toBe('1 of 2 right.');
+    expect(end.sections.map((s) => s.body).join(' ')).toContain('quiz');
+  });
+
+  it('treats a tampered check value as a stale button', async () => {
+    const core = await open(mkdtempSync(join(tmpdir(), 'srm-tour-')));
+    const reply = await press(core, 't|0|nobody');
+    expect(reply.kind).not.toBe('onboarding');
+  });
+});
