@@ -113,3 +113,40 @@ export function composeOnboardingStep(knowledge: Knowledge, step: number, checks
     ],
   });
 }
+
+/** The home page: the model in three lines, the person's tour progress, and what to try. */
+export function composeHome(progress: { step?: number; answered: number; right: number }): Reply {
+  const started = progress.step !== undefined && Number.isInteger(progress.step) && progress.step >= 0;
+  const next = started ? Math.min(progress.step! + 1, TOTAL - 1) : 0;
+  const tour = !started
+    ? 'Not started yet: six short steps, each with one check question.'
+    : progress.step! >= TOTAL - 1
+      ? `Finished. Checks: ${progress.right} of ${progress.answered} right.`
+      : `Step ${progress.step! + 1} of ${TOTAL} seen. Checks so far: ${progress.right} of ${progress.answered} right.`;
+  return withText({
+    kind: 'welcome',
+    headline: 'Who owns what on AWS: the shared responsibility model',
+    sections: [
+      {
+        title: 'At a glance',
+        body: [
+          '• AWS secures the cloud itself: facilities, hardware, network, the virtualization layer.',
+          '• You secure what you put in it: data, identities, configuration, and the OS where you run one.',
+          '• How much is yours depends on the service: infrastructure (EC2) > container (RDS) > abstracted (S3, Lambda).',
+        ].join('\n'),
+      },
+      { title: 'Your tour', body: tour },
+      {
+        title: 'Try',
+        body: [
+          '• Ask in the Messages tab or with `/srm`: who patches RDS?',
+          '• `/srm stack alb ecs-fargate aurora s3`: what your team owns',
+          '• `/srm quiz` or `/srm quiz exam` in a channel: play with your team',
+        ].join('\n'),
+      },
+    ],
+    sources: [],
+    suggestions: [],
+    actions: [onboardingAction(started ? 'Continue the tour' : 'Start the tour', next)],
+  });
+}

@@ -5,7 +5,7 @@ import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
 import { composeHelp, composeNotice } from '../answers/compose-help.js';
 import { composeStack, withNote } from '../answers/compose-stack.js';
-import { composeOnboardingStep, composeTourCheckResult, composeWelcome, tourCheck } from '../answers/compose-onboarding.js';
+import { composeHome, composeOnboardingStep, composeTourCheckResult, composeWelcome, tourCheck } from '../answers/compose-onboarding.js';
 import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { QUIZ_MESSAGES } from '../quiz/quiz-messages.js';
@@ -324,6 +324,14 @@ export function createCore(options: CoreOptions): SrmCore {
       }
     },
     welcome: composeWelcome,
+    async home(platform, userId) {
+      const [step, checks] = await Promise.all([
+        store.getValue(`tour:${platform}:${userId}`).catch(() => undefined),
+        loadTourChecks(platform, userId),
+      ]);
+      const answers = Object.values(checks);
+      return composeHome({ step: step === undefined ? undefined : Number(step), answered: answers.length, right: answers.filter(Boolean).length });
+    },
     // Posted-message ids matter while their quiz can still be edited; they go with the quiz's retention.
     rememberMessage: (key, messageId) => store.setValue(key, messageId, retentionMs),
     registerSink(platform, sink) {

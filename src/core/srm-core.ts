@@ -13,6 +13,8 @@ export interface SrmCore {
   handleAction(action: IncomingAction): Promise<Effect[]>;
   /** The short welcome posted when the bot joins a conversation or a person first says hello. */
   welcome(): Reply;
+  /** A person's home page (Slack App Home): the model at a glance, their tour progress, what to try. */
+  home(platform: Platform, userId: string): Promise<Reply>;
   /** Records the platform id of a message posted for a `post` effect. */
   rememberMessage(key: string, messageId: string): Promise<void>;
   /** Registers where timer-driven effects for one platform go. */

@@ -26,6 +26,10 @@ export abstract class RecordingCore implements SrmCore {
     return this.onAction(action);
   }
   abstract welcome(): Reply;
+  /** The home page: the platform's welcome stands in for it. */
+  async home(): Promise<Reply> {
+    return this.welcome();
+  }
   abstract rememberMessage(key: string, messageId: string): Promise<void>;
   registerSink(platform: Platform, sink: EffectSink): void {
     this.sinks.set(platform, sink);

@@ -127,8 +127,9 @@ export function directMessage(text: string, options: { eventId?: string; ts?: st
 export function blockAction(
   actionId: string,
   value: string,
-  options: { actionTs?: string; messageTs?: string; threadTs?: string; ephemeral?: boolean; userId?: string } = {},
+  options: { actionTs?: string; messageTs?: string; threadTs?: string; ephemeral?: boolean; userId?: string; fromHomeTab?: boolean } = {},
 ): SlackBody {
+  if (options.fromHomeTab) return homeTabAction(actionId, value, options.userId ?? SLACK_IDS.user, options.actionTs ?? '1700000001.000001');
   const messageTs = options.messageTs ?? '1700000000.000300';
   const userId = options.userId ?? SLACK_IDS.user;
   const actionTs = options.actionTs ?? '1700000001.000001';
@@ -160,6 +161,22 @@ export function blockAction(
         action_ts: actionTs,
       },
     ],
+  };
+  return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+}
+
+/** A button pressed on the App Home tab: a view container, no channel, no message, no response_url. */
+function homeTabAction(actionId: string, value: string, userId: string, actionTs: string): SlackBody {
+  const payload = {
+    type: 'block_actions',
+    user: { id: userId, username: userId.toLowerCase(), team_id: SLACK_IDS.team },
+    api_app_id: SLACK_IDS.apiApp,
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: '1.2.home',
+    team: { id: SLACK_IDS.team, domain: 'example' },
+    view: { id: 'V0HOME', type: 'home' },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'srm_actions', text: { type: 'plain_text', text: 'Button' }, value, action_ts: actionTs }],
   };
   return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
 }

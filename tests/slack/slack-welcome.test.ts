@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/create-core.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 import { settle, startSlackTestServer, waitFor, type SlackTestServer } from '../helpers/slack-server.js';
-import { eventCallback, SLACK_IDS } from '../helpers/slack-payloads.js';
+import { blockAction, eventCallback, SLACK_IDS } from '../helpers/slack-payloads.js';
 import { captureSlackApi } from '../helpers/slack-web-api.js';
 
 /** An app_home_opened event for the test user opening the Messages tab of the app (DM D0001). */
@@ -44,7 +44,7 @@ describe('Slack onboarding', () => {
     expect(posts).toHaveLength(1);
   });
 
-  it('says nothing when the Home tab (not Messages) is opened', async () => {
+  it('posts no welcome message when the Home tab (not Messages) is opened', async () => {
     const posts = captureSlackApi('chat.postMessage');
     await server.send(homeOpened('Ev0903', 'home'));
     await settle();
@@ -80,5 +80,38 @@ describe('Slack welcome on joining an onboarding channel', () => {
     await server.send(joined('Ev0915', 'C0NEWHIRES', SLACK_IDS.botUser));
     await settle();
     expect(ephemerals).toHaveLength(0);
+  });
+});
+
+describe('Slack App Home tab', () => {
+  it('publishes a valid home view with the person\u2019s tour progress, refreshed on every open', async () => {
+    const views = captureSlackApi('views.publish');
+    await server.send(homeOpened('Ev0921', 'home'));
+    await waitFor(() => views.length === 1, 'home view');
+    const raw = views[0]?.view;
+    const view = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { type: string; blocks: { type: string; text?: { text: string }; elements?: unknown[] }[] };
+    expect(views[0]?.user_id).toBe('U0001');
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeGreaterThan(0);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    for (const block of view.blocks) {
+      expect(['header', 'section', 'context', 'actions', 'divider']).toContain(block.type);
+      if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+      if (block.type === 'actions') expect((block.elements ?? []).length).toBeLessThanOrEqual(25);
+    }
+    expect(JSON.stringify(view)).toContain('Not started yet');
+    expect(JSON.stringify(view)).toContain('Start the tour');
+
+    // Pressing "Start the tour" on the Home tab answers in the person's DM with the app.
+    const posts = captureSlackApi('chat.postMessage');
+    await server.send(blockAction('srm_onboarding_next', 'o|0', { fromHomeTab: true, actionTs: '1700000002.000001' }));
+    await waitFor(() => posts.length === 1, 'tour step in the DM');
+    expect(posts[0]?.channel).toBe('U0001');
+    expect(JSON.stringify(posts[0]?.blocks)).toContain('Tour 1/');
+
+    await server.send(homeOpened('Ev0922', 'home'));
+    await waitFor(() => views.length === 2, 'refreshed home view');
+    expect(JSON.stringify(views[1]?.view)).toContain('Step 1 of 7 seen');
+    expect(JSON.stringify(views[1]?.view)).toContain('Continue the tour');
   });
 });

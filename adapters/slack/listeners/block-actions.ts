@@ -15,7 +15,10 @@ export function registerBlockActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ ack, body, action, respond }) => {
     await ack();
     if (action.type !== 'button') return;
-    const incoming = actionToIncoming(body, action);
+    // A button on the Home tab has no channel: the answer goes to the person's DM with the app.
+    const fromHome = (body.container as { type?: string } | undefined)?.type === 'view';
+    const read = actionToIncoming(body, action);
+    const incoming = fromHome && !read.channelId ? { ...read, channelId: read.userId } : read;
     const keys = actionKeys({
       userId: incoming.userId,
       actionTs: action.action_ts,
@@ -27,7 +30,7 @@ export function registerBlockActions(app: App, deps: ListenerDeps): void {
     if (!(await firstDelivery(deps.store, keys.doubleClick, DOUBLE_CLICK_TTL_MS, deps.logger))) return;
 
     const isEphemeral = body.container?.is_ephemeral === true;
-    const isDirect = incoming.channelId.startsWith('D');
+    const isDirect = fromHome || incoming.channelId.startsWith('D');
     const threadTs = isEphemeral || isDirect ? body.message?.thread_ts ?? body.container?.thread_ts : incoming.threadId;
     const target: ReplyTarget = {
       channelId: incoming.channelId,
