@@ -75,8 +75,13 @@ export function composeMultipleChoice(
   // As many options fit as the question asks for: the pick is settled, even if an option could not be judged.
   const sure = (choice.kind !== undefined || stemOwner !== undefined) && fitting.length === wanted;
   const letters = picked.map((j) => j.letter);
-  const lines = judged.map((j) => `${j.fit === true && letters.includes(j.letter) ? '✅' : j.fit === undefined ? '❔' : '▫️'} ${j.letter}. ${j.text} — ${j.why}`);
-  const sources = [...new Map(judged.flatMap((j) => j.sources).map((s) => [s.url, s])).values()].slice(0, 4);
+  // Each option names its page; the pages themselves are linked once, in the reply's sources.
+  const sources = [...new Map(judged.flatMap((j) => j.sources).map((s) => [s.url, s])).values()].slice(0, 6);
+  const lines = judged.map((j) => {
+    const mark = j.fit === true && letters.includes(j.letter) ? '✅' : j.fit === undefined ? '❔' : '▫️';
+    const page = j.sources[0] ? ` [${sources.findIndex((s) => s.url === j.sources[0]!.url) + 1 || '+'}]` : '';
+    return `${mark} ${j.letter}. ${j.text} — ${j.why}${page}`;
+  });
   const reply = withText({
     kind: 'answer',
     headline: letters.length === 0 ? MESSAGES.multipleChoice.none : sure ? MESSAGES.multipleChoice.answer(letters) : MESSAGES.multipleChoice.unsure(letters),

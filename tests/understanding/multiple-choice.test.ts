@@ -71,3 +71,16 @@ describe('answering it', () => {
     expect(outcome.options?.find((o) => o.letter === 'B')?.verdict).toBe('unknown');
   });
 });
+
+describe('the sources of the options', () => {
+  it('ends every judged option line with the number of a listed AWS page', () => {
+    const reply = answer(`${STEM} ${OPTIONS.map((o, i) => `${'ABCDE'[i]}. ${o}`).join(' ')}`).reply;
+    const lines = reply.sections[0]?.body.split('\n') ?? [];
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      const n = Number(/\[(\d+)\]$/.exec(line)?.[1]);
+      expect(n, line).toBeGreaterThanOrEqual(1);
+      expect(reply.sources[n - 1]?.url, line).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//);
+    }
+  });
+});
