@@ -81,4 +81,27 @@ describe('Teams adapter with the real core', () => {
     const buttons = connector.calls.flatMap((c) => cardOf(c.body).match(/"actionId":"srm_quiz_answer"/g) ?? []);
     expect(buttons.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('logs a question it could not answer as a miss, with the mention markup and user ids removed', async () => {
+    await postActivity(server.url, mentionMessage('who feeds the office cat?'));
+    expect(connector.calls).toHaveLength(1);
+    for (let i = 0; i < 50 && (await store.questionsSince(0)).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const [logged] = await store.questionsSince(0);
+    expect(logged).toMatchObject({ text: 'who feeds the office cat', answered: false, reason: 'not-understood', platform: 'teams' });
+    expect(JSON.stringify(logged)).not.toMatch(/<at>|29:/);
+  });
+
+  it('runs the tour in a 1:1 chat: a step with its check buttons, instant feedback, and "next" resuming', async () => {
+    await postActivity(server.url, personalMessage('tour', 'M0101'));
+    const step = cardOf(connector.calls[0]!.body);
+    expect(step).toContain('Tour 1/');
+    expect(step).toContain('Check yourself');
+    expect(step).toContain('t|0|customer');
+
+    await postActivity(server.url, submitAction('srm_onboarding_next', 't|0|customer', 'personal', 'S0101'));
+    expect(cardOf(connector.calls[1]!.body)).toMatch(/(Right|Not quite): /);
+
+    await postActivity(server.url, personalMessage('next', 'M0102'));
+    expect(cardOf(connector.calls[2]!.body)).toContain('Tour 2/');
+  });
 });
