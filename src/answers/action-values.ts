@@ -10,7 +10,12 @@ export type ActionTarget =
   | { kind: 'service'; serviceId: string }
   | { kind: 'feedback'; answerId: string; helpful: boolean }
   | { kind: 'onboarding'; step: number }
-  | { kind: 'tour-check'; step: number; choice: Owner };
+  | { kind: 'tour-check'; step: number; choice: Owner }
+  | { kind: 'command'; command: WelcomeCommand };
+
+/** Commands a welcome button can run for the person who presses it. */
+export const WELCOME_COMMANDS = ['starter-quiz', 'stack-help'] as const;
+export type WelcomeCommand = (typeof WELCOME_COMMANDS)[number];
 
 const NONE = '-';
 const MAX_VALUE = 2000;
@@ -36,6 +41,11 @@ export function feedbackActions(answerId: string, labels: { up: string; down: st
 /** The button that moves the guided tour on. */
 export function onboardingAction(label: string, step: number): ReplyAction {
   return { actionId: ACTION_IDS.onboardingNext, label, value: `o|${step}` };
+}
+
+/** A welcome button that runs a command ("a starter quiz", "my stack"). */
+export function commandAction(label: string, command: WelcomeCommand): ReplyAction {
+  return { actionId: ACTION_IDS.onboardingNext, label, value: `c|${command}` };
 }
 
 /** A button answering the tour's check question of `step` with `choice`. */
@@ -64,6 +74,8 @@ export function parseActionValue(value: unknown): ActionTarget | undefined {
       if (parts.length !== 3 || !id || !/^[a-z0-9-]+:[a-z0-9-]+$/.test(id) || (flag !== '1' && flag !== '0')) return undefined;
       return { kind: 'feedback', answerId: id, helpful: flag === '1' };
     }
+    case 'c':
+      return parts.length === 2 && (WELCOME_COMMANDS as readonly string[]).includes(parts[1]!) ? { kind: 'command', command: parts[1] as WelcomeCommand } : undefined;
     case 't': {
       const step = Number(parts[1]);
       const choice = parts[2] as Owner;

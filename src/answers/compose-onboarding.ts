@@ -1,7 +1,7 @@
 import type { Reply } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { OWNERS, type Owner } from '../model/owner.js';
-import { onboardingAction, tourCheckAction } from './action-values.js';
+import { commandAction, onboardingAction, tourCheckAction } from './action-values.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
 
 /** Labels of the check buttons. */
@@ -35,7 +35,7 @@ export function composeWelcome(): Reply {
     ],
     sources: [],
     suggestions: [],
-    actions: [onboardingAction('Start the tour', 0)],
+    actions: [onboardingAction('Start the tour', 0), commandAction('A starter quiz', 'starter-quiz'), commandAction('My stack', 'stack-help')],
   });
 }
 

@@ -61,6 +61,9 @@ function parseContext(raw: string | undefined): ConversationContext | undefined 
   }
 }
 
+/** Questions in the starter quiz a welcome button starts. */
+const STARTER_QUIZ_LENGTH = 3;
+
 /** Days the in-chat admin report covers (the CLI takes --days). */
 const ADMIN_REPORT_DAYS = 30;
 
@@ -296,6 +299,12 @@ export function createCore(options: CoreOptions): SrmCore {
         return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(MESSAGES.feedbackThanks) }];
       case 'onboarding':
         return reply(await tourStep(action.platform, action.userId, target.step));
+      case 'command': {
+        const ctx = { platform: action.platform, channelId: action.channelId, userId: action.userId, threadId: action.threadId };
+        // A short quiz where the welcome was shown; "my stack" explains how to list a team's services.
+        if (target.command === 'starter-quiz') return quiz.start(ctx, String(STARTER_QUIZ_LENGTH));
+        return reply(composeStack(knowledge, { serviceIds: [], unknown: [], save: false }).reply);
+      }
       case 'tour-check': {
         const result = composeTourCheckResult(knowledge, target.step, target.choice);
         if (!result) break;

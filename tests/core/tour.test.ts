@@ -76,3 +76,27 @@ describe('the guided tour with check questions', () => {
     expect(reply.kind).not.toBe('onboarding');
   });
 });
+
+describe('the welcome\u2019s buttons', () => {
+  it('offer the tour, a starter quiz and "my stack", and each does what it says', async () => {
+    const store = await createStore({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'srm-welcome-')) });
+    const core = createCore({ knowledge, store });
+    try {
+      const buttons = core.welcome().actions;
+      expect(buttons.map((a) => a.label)).toEqual(['Start the tour', 'A starter quiz', 'My stack']);
+      const press = (value: string) => core.handleAction({ platform: 'console', userId: 'U0001', channelId: 'C0001', actionId: 'srm_onboarding_next', value });
+
+      await press(buttons[1]!.value);
+      expect((await store.activeQuiz('C0001'))?.questions).toHaveLength(3);
+
+      const stack = replyOf(await press(buttons[2]!.value));
+      expect(stack.text).toContain('stack alb ecs-fargate aurora s3');
+
+      const stale = replyOf(await press('c|drop-tables'));
+      expect(stale.kind).not.toBe('checklist');
+      expect(await store.activeQuiz('C0002')).toBeUndefined();
+    } finally {
+      await core.close();
+    }
+  });
+});
