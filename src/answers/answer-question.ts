@@ -6,6 +6,7 @@ import { composeConcept } from './compose-concept.js';
 import { composeConfigurationFallback } from './compose-configuration-fallback.js';
 import { composeDecline, composeHelp, composeThanks } from './compose-help.js';
 import { type AnswerCues, composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
+import { EMPTY_STACK } from '../understanding/read-stack.js';
 import { composeStack } from './compose-stack.js';
 import { composeMultipleChoice } from './compose-multiple-choice.js';
 import { composeParts } from './compose-parts.js';
@@ -56,7 +57,7 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
     case 'thanks':
       return composeThanks();
     case 'stack':
-      return composeStack(knowledge, q.stack ?? { serviceIds: [], unknown: [], save: false });
+      return composeStack(knowledge, q.stack ?? EMPTY_STACK);
     case 'multiple-choice':
       return composeMultipleChoice(knowledge, q.choice!, (reading) => answerQuestion(knowledge, reading));
     default:

@@ -1,11 +1,9 @@
 import type { Reply } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
-import { OWNERS, type Owner } from '../model/owner.js';
+import { OWNER_BUTTON_LABEL, OWNERS, type Owner } from '../model/owner.js';
 import { commandAction, onboardingAction, tourCheckAction } from './action-values.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
 
-/** Labels of the check buttons. */
-const ANSWER_WORD: Record<Owner, string> = { aws: 'AWS', customer: 'Customer', shared: 'Shared' };
 import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
 
@@ -108,7 +106,7 @@ export function composeOnboardingStep(knowledge: Knowledge, step: number, checks
     sources: concept.sources.slice(0, 1).map(sourceLink),
     suggestions: [],
     actions: [
-      ...(check ? OWNERS.map((o) => tourCheckAction(ANSWER_WORD[o], step, o)) : []),
+      ...(check ? OWNERS.map((o) => tourCheckAction(OWNER_BUTTON_LABEL[o], step, o)) : []),
       onboardingAction(check ? 'Skip' : 'Next', step + 1),
     ],
   });

@@ -14,7 +14,7 @@ import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store
 import type { QuestionRecord, Store } from '../store/store.js';
 import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
 import { buildReport, renderReport } from '../report/build-report.js';
-import type { StackRequest } from '../understanding/read-stack.js';
+import { EMPTY_STACK, type StackRequest } from '../understanding/read-stack.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
 import type { Effect } from '../model/effects.js';
 import { handleError, notice } from './handle-error.js';
@@ -142,7 +142,7 @@ export function createCore(options: CoreOptions): SrmCore {
       case 'help':
         return reply(composeHelp());
       case 'stack':
-        return reply(await stackReply(message, u.stack ?? { serviceIds: [], unknown: [], save: false }));
+        return reply(await stackReply(message, u.stack ?? EMPTY_STACK));
       case 'admin':
         return reply(await adminReply(message, u.args), 'private');
       default: {
@@ -182,12 +182,14 @@ export function createCore(options: CoreOptions): SrmCore {
             : outcome.fallback
               ? 'fallback'
               : undefined;
+    const serviceId = outcome.serviceId ?? u.services[0]?.candidates[0];
+    const concernId = outcome.concernId ?? u.concernIds[0];
     const record: QuestionRecord = {
       text: u.words.join(' ').slice(0, MAX_LOGGED_CHARS),
       answered: reason === undefined,
       ...(reason ? { reason } : {}),
-      ...(outcome.serviceId ?? u.services[0]?.candidates[0] ? { serviceId: (outcome.serviceId ?? u.services[0]?.candidates[0])! } : {}),
-      ...(outcome.concernId ?? u.concernIds[0] ? { concernId: (outcome.concernId ?? u.concernIds[0])! } : {}),
+      ...(serviceId ? { serviceId } : {}),
+      ...(concernId ? { concernId } : {}),
       platform: message.platform,
       channelId: message.channelId,
       at: now(),
@@ -203,8 +205,10 @@ export function createCore(options: CoreOptions): SrmCore {
     if (!thread || !ANSWERABLE_UNADDRESSED.has(u.intent) || !readsAsQuestion(message.text)) return [];
     if ((await withDeadline(store.getValue(thread), CONTEXT_READ_MS, undefined)) === undefined) return [];
     const outcome = await answerInContext(message, u);
+    // Unanswered replies were chatter, not questions to the bot: only answered ones count and are logged.
     if (!outcome.answered) return [];
     observer.question(u.intent, true, 0);
+    logQuestion(message, u, outcome);
     return reply(outcome.reply);
   }
 
@@ -303,7 +307,7 @@ export function createCore(options: CoreOptions): SrmCore {
         const ctx = { platform: action.platform, channelId: action.channelId, userId: action.userId, threadId: action.threadId };
         // A short quiz where the welcome was shown; "my stack" explains how to list a team's services.
         if (target.command === 'starter-quiz') return quiz.start(ctx, String(STARTER_QUIZ_LENGTH));
-        return reply(composeStack(knowledge, { serviceIds: [], unknown: [], save: false }).reply);
+        return reply(composeStack(knowledge, EMPTY_STACK).reply);
       }
       case 'tour-check': {
         const result = composeTourCheckResult(knowledge, target.step, target.choice);

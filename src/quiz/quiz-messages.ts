@@ -1,11 +1,7 @@
-import type { Owner } from '../model/owner.js';
+import { OWNER_BUTTON_LABEL } from '../model/owner.js';
 
 /** Labels on the answer buttons, in the fixed order AWS, Customer, Shared. */
-export const ANSWER_LABEL: Record<Owner, string> = {
-  aws: 'AWS',
-  customer: 'Customer',
-  shared: 'Shared',
-};
+export const ANSWER_LABEL = OWNER_BUTTON_LABEL;
 
 /** Every user-facing quiz string, so wording stays consistent and tests can refer to it. */
 export const QUIZ_MESSAGES = {

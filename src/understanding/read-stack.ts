@@ -12,6 +12,9 @@ export interface StackRequest {
   save: boolean;
 }
 
+/** "stack" with nothing after it: show the channel's saved stack. */
+export const EMPTY_STACK: StackRequest = { serviceIds: [], unknown: [], save: false };
+
 /** Words between names that are not names ("alb and s3", "we run ec2 plus rds"). */
 const FILLER = new Set(['and', 'or', 'plus', 'with', 'we', 'i', 'use', 'run', 'our', 'my', 'the', 'a', 'an', 'on', 'in', 'also',
   'aws', 'amazon', 'services', 'service', 'stack', 'is', 'are', 'of', 'using']);

@@ -36,6 +36,13 @@ describe('Slack follow-ups in a thread without a mention', () => {
     await waitFor(() => posts.length === 2, 'follow-up answer');
     expect(posts[1]).toMatchObject({ channel: 'C0001', thread_ts: THREAD });
     expect(posts[1]?.text).toContain('Amazon RDS');
+    // An answered follow-up is a question to the bot: it is logged like any other.
+    let logged: string[] = [];
+    for (let i = 0; i < 50 && !logged.includes('and who encrypts it'); i++) {
+      logged = (await server.store.questionsSince(0)).map((q) => q.text);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(logged).toContain('and who encrypts it');
   });
 
   it('ignores chatter, statements, other bots, edits, and threads the bot is not in', async () => {
