@@ -69,11 +69,9 @@ export function composeMultipleChoice(
   }
   for (const j of judged) j.verdict = j.fit === undefined ? 'unknown' : j.fit ? 'fits' : 'does not fit';
   const fitting = judged.filter((j) => j.fit === true);
-  const unknown = judged.filter((j) => j.fit === undefined);
-  const wanted = wantedCount;
-  const picked = fitting.slice(0, wanted);
+  const picked = fitting.slice(0, wantedCount);
   // As many options fit as the question asks for: the pick is settled, even if an option could not be judged.
-  const sure = (choice.kind !== undefined || stemOwner !== undefined) && fitting.length === wanted;
+  const sure = (choice.kind !== undefined || stemOwner !== undefined) && fitting.length === wantedCount;
   const letters = picked.map((j) => j.letter);
   // Each option names its page; the pages themselves are linked once, in the reply's sources.
   const sources = [...new Map(judged.flatMap((j) => j.sources).map((s) => [s.url, s])).values()].slice(0, 6);
