@@ -31,6 +31,8 @@ export async function runConsoleChat(core: SrmCore, io: ConsoleIo): Promise<void
       const { text, buttons: shown } = renderConsole(effect.reply, buttons.length + 1);
       buttons = [...buttons, ...shown];
       write(`\n${prefix}${text}`);
+      // A terminal has nowhere to attach a file: it is printed, to copy or redirect.
+      if (effect.type === 'file') write(`--- ${effect.file.name} ---\n${effect.file.content}--- end of ${effect.file.name} ---`);
       if (effect.type === 'post') await core.rememberMessage(effect.key, `console-${++posted}`);
     }
   };

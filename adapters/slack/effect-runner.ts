@@ -7,6 +7,7 @@ import { renderBlocks, type SlackMessage } from './render-blocks.js';
 import { isNotInChannel } from './slack-errors.js';
 import { describe, type LineLogger } from './slack-logger.js';
 import { SLACK_STRINGS } from './slack-strings.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
 
 /** Slack allows five posts to one response_url. */
 export const RESPONSE_URL_MAX_USES = 5;
@@ -107,6 +108,19 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
           return;
         }
         await client.chat.postEphemeral({ channel: effect.channelId, user: effect.userId, ...thread(effect.threadId), ...message });
+        return;
+      }
+      case 'file': {
+        // Files cannot be ephemeral: it goes where it was asked for, in the thread when there is one.
+        const threadTs = target && target.channelId === effect.channelId ? target.threadTs : effect.threadId;
+        const where = threadTs ? { channel_id: effect.channelId, thread_ts: threadTs } : { channel_id: effect.channelId };
+        await client.files.uploadV2({
+          ...where,
+          filename: effect.file.name,
+          title: effect.file.title,
+          content: effect.file.content,
+          initial_comment: escapeMrkdwn(effect.reply.headline),
+        });
         return;
       }
     }

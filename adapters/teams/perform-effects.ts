@@ -8,6 +8,12 @@ import { personNames } from './person-names.js';
 import { renderCardMessage } from './render-card.js';
 import type { OutgoingMessage, TeamsOutbox } from './teams-outbox.js';
 import { splitConversationId } from './to-incoming.js';
+import { fileConsentCard } from './send-file.js';
+import { TEAMS_STRINGS } from './teams-strings.js';
+
+function composeNoticeReply(text: string): Reply {
+  return { kind: 'notice', headline: text, sections: [], sources: [], suggestions: [], actions: [], text };
+}
 
 /** The incoming activity effects answer; absent for effects the core produces on a timer. */
 export interface TurnOrigin {
@@ -85,6 +91,15 @@ async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | und
       const message = renderCardMessage(effect.reply);
       await replyInTurn(deps, effect.channelId, effect.threadId, personal ? message : withMention(message, effect.userId, name));
       return effect.reply;
+    }
+    case 'file': {
+      // Teams sends files to a person only in the personal chat, after they accept a consent card.
+      const personal = deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
+      const message = personal
+        ? await fileConsentCard(deps.store, effect.file, effect.reply.headline)
+        : withMention(renderCardMessage(composeNoticeReply(TEAMS_STRINGS.filesInPersonalChat)), effect.userId, deps.turn?.user.name);
+      await replyInTurn(deps, effect.channelId, effect.threadId, message);
+      return personal ? effect.reply : undefined;
     }
   }
 }

@@ -12,7 +12,8 @@ import type { Logger } from '../../src/model/logger.js';
 import { silentObserver, type Observer } from '../../src/model/observer.js';
 import { createOutbox } from './teams-outbox.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
-import { isPersonal, splitConversationId, toInbound, ADAPTIVE_CARD_ACTION_INVOKE } from './to-incoming.js';
+import { isPersonal, splitConversationId, toInbound, ADAPTIVE_CARD_ACTION_INVOKE, type TeamsInbound } from './to-incoming.js';
+import { offeredFile, uploadFile } from './send-file.js';
 import { DEFAULT_RETRY, type RetryOptions } from './with-retry.js';
 import { isActivity } from './check-activity.js';
 import { renderCardMessage } from './render-card.js';
@@ -34,6 +35,8 @@ export interface TeamsHandlerOptions {
   dedupeTtlMs?: number;
   /** Where Bot Connector failures (429s included) are counted. */
   observer?: Observer;
+  /** How files are uploaded to the URL Teams gives on consent (tests may pass their own). */
+  fetch?: typeof fetch;
 }
 
 /** Express-compatible middleware: verifies the Bot Framework JWT (401 when missing or bad). */
@@ -152,6 +155,10 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
       return;
     }
     await rememberConversation(context, false);
+    if (inbound.kind === 'file-consent') {
+      await answerFileConsent(context, inbound);
+      return;
+    }
     await personNames(store).remember(activity.from?.id ?? '', activity.from?.name);
     const effects =
       inbound.kind === 'message' ? await core.handleMessage(inbound.message) : await core.handleAction(inbound.action);
@@ -163,6 +170,22 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
     };
     const shown = await performEffects(effects, { outbox: createOutbox(context, retry), core, store, turn });
     if (activity.type === 'invoke') await respondToInvoke(context, shown?.headline);
+  }
+
+  /**
+   * The person accepted (upload the waiting file to their OneDrive and show its card) or declined a
+   * file consent card. The invoke is answered 200 either way; a failed upload gets the apology.
+   */
+  async function answerFileConsent(context: TurnContext, consent: Extract<TeamsInbound, { kind: 'file-consent' }>): Promise<void> {
+    const outbox = createOutbox(context, retry);
+    const conversationId = context.activity.conversation!.id;
+    const file = consent.accepted ? await offeredFile(store, consent.fileKey) : undefined;
+    if (consent.accepted && consent.upload && file) {
+      await outbox.send(conversationId, await uploadFile(consent.upload, file.content, options.fetch));
+    } else {
+      await outbox.send(conversationId, { text: consent.accepted ? TEAMS_STRINGS.fileGone : TEAMS_STRINGS.fileDeclined });
+    }
+    await respondToInvoke(context, undefined);
   }
 
   async function turnLogic(context: TurnContext): Promise<void> {

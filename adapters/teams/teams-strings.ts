@@ -2,6 +2,11 @@
 export const TEAMS_STRINGS = {
   apology: "Sorry, something went wrong on my side while answering that. Please try again in a moment.",
   actionDone: 'Got it.',
+  filesInPersonalChat:
+    'Teams lets me send files only in our personal chat: open a chat with me, send the same `stack …` there and press Download CSV.',
+  fileGone: 'That file is no longer waiting (offers last an hour). Press Download CSV again.',
+  fileDeclined: 'No file sent.',
+  fileSent: 'Here is your file.',
   ownerLabel: 'Owner',
   serviceLabel: 'Service',
   concernLabel: 'Concern',

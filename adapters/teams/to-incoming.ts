@@ -22,9 +22,43 @@ export type TeamsInbound =
   | { kind: 'message'; message: IncomingMessage }
   | { kind: 'action'; action: IncomingAction; via: 'submit' | 'execute' }
   | { kind: 'welcome' }
+  /** The person accepted or declined a file consent card; `fileKey` names the file offered. */
+  | { kind: 'file-consent'; accepted: boolean; fileKey: string; upload?: FileUploadInfo }
   | { kind: 'ignore'; reason: string };
 
 export const ADAPTIVE_CARD_ACTION_INVOKE = 'adaptiveCard/action';
+export const FILE_CONSENT_INVOKE = 'fileConsent/invoke';
+
+/** Where Teams lets the bot put an accepted file (the person's OneDrive), and where it then lives. */
+export interface FileUploadInfo {
+  name: string;
+  uploadUrl: string;
+  contentUrl: string;
+  uniqueId: string;
+  fileType: string;
+}
+
+function readUploadInfo(raw: unknown): FileUploadInfo | undefined {
+  const info = (raw ?? {}) as Record<string, unknown>;
+  const fields = ['name', 'uploadUrl', 'contentUrl', 'uniqueId', 'fileType'] as const;
+  if (!fields.every((f) => typeof info[f] === 'string')) return undefined;
+  // Only ever PUT to an https URL: the file goes to the person's OneDrive, never anywhere local.
+  try {
+    if (new URL(info.uploadUrl as string).protocol !== 'https:') return undefined;
+  } catch {
+    return undefined;
+  }
+  return Object.fromEntries(fields.map((f) => [f, info[f] as string])) as unknown as FileUploadInfo;
+}
+
+function fromFileConsent(activity: TeamsActivityLike): TeamsInbound {
+  const value = (activity.value ?? {}) as { action?: unknown; context?: { fileKey?: unknown }; uploadInfo?: unknown };
+  const fileKey = value.context?.fileKey;
+  if (typeof fileKey !== 'string' || !/^[a-z0-9-]{8,64}$/.test(fileKey)) return { kind: 'ignore', reason: 'file consent without a file' };
+  if (value.action !== 'accept') return { kind: 'file-consent', accepted: false, fileKey };
+  const upload = readUploadInfo(value.uploadInfo);
+  return upload ? { kind: 'file-consent', accepted: true, fileKey, upload } : { kind: 'ignore', reason: 'file consent without an https upload URL' };
+}
 const THREAD_MARKER = ';messageid=';
 
 /** Splits a Teams conversation id into the conversation and, in channels, the reply chain id. */
@@ -88,6 +122,7 @@ function fromMessage(activity: TeamsActivityLike): TeamsInbound {
 }
 
 function fromInvoke(activity: TeamsActivityLike): TeamsInbound {
+  if (activity.name === FILE_CONSENT_INVOKE) return fromFileConsent(activity);
   if (activity.name !== ADAPTIVE_CARD_ACTION_INVOKE) return { kind: 'ignore', reason: 'unsupported invoke' };
   const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
   return { kind: 'action', via: 'execute', action: { ...where(activity), ...fromCardData(action?.data, action?.verb) } };

@@ -11,7 +11,8 @@ export type ActionTarget =
   | { kind: 'feedback'; answerId: string; helpful: boolean }
   | { kind: 'onboarding'; step: number }
   | { kind: 'tour-check'; step: number; choice: Owner }
-  | { kind: 'command'; command: WelcomeCommand };
+  | { kind: 'command'; command: WelcomeCommand }
+  | { kind: 'stack-csv'; serviceIds: string[] };
 
 /** Commands a welcome button can run for the person who presses it. */
 export const WELCOME_COMMANDS = ['starter-quiz', 'stack-help'] as const;
@@ -53,6 +54,11 @@ export function tourCheckAction(label: string, step: number, choice: Owner): Rep
   return { actionId: ACTION_IDS.onboardingNext, label, value: `t|${step}|${choice}` };
 }
 
+/** The button that sends a stack's checklist as a CSV file. */
+export function stackCsvAction(label: string, serviceIds: string[]): ReplyAction {
+  return { actionId: ACTION_IDS.download, label, value: `x|${serviceIds.join(',')}` };
+}
+
 /** The id an answer is known by in feedback: "rds:guest-os-patching" or "general:physical-security". */
 export function answerId(serviceId: string | null, concernId: string): string {
   return `${serviceId ?? 'general'}:${concernId}`;
@@ -81,6 +87,10 @@ export function parseActionValue(value: unknown): ActionTarget | undefined {
       const choice = parts[2] as Owner;
       const valid = parts.length === 3 && Number.isInteger(step) && step >= 0 && step < 100 && OWNERS.includes(choice);
       return valid ? { kind: 'tour-check', step, choice } : undefined;
+    }
+    case 'x': {
+      const ids = parts.length === 2 ? parts[1]!.split(',') : [];
+      return ids.length > 0 && ids.every((id) => idPart.test(id)) ? { kind: 'stack-csv', serviceIds: ids } : undefined;
     }
     case 'o': {
       const step = Number(parts[1]);

@@ -5,6 +5,7 @@ import type { AnswerOutcome } from './answer-outcome.js';
 import { MESSAGES } from './messages.js';
 import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
+import { stackCsvAction } from './action-values.js';
 
 /** One line of a team's checklist: a customer duty on one service. */
 export interface ChecklistRow {
@@ -79,7 +80,7 @@ export function composeStack(knowledge: Knowledge, stack: StackRequest): AnswerO
     sections: [...sections, ...unknown],
     sources: [...new Set(services.map((s) => s.source))].map(sourceLink),
     suggestions: [],
-    actions: [],
+    actions: [stackCsvAction(MESSAGES.stack.csvButton, services.map((s) => s.id))],
   });
   return { reply, answered: true, owner: null, serviceId: null, serviceName: null, concernLabel: null, stack: { services: names, unknown: stack.unknown } };
 }

@@ -20,6 +20,8 @@ export const MESSAGES = {
     saved: (names: string[]) => `Saved as this channel\u2019s stack: ${listed(names)}.`,
     nothingSaved: 'No stack is saved for this channel yet.',
     noteTitle: 'Note',
+    csvButton: 'Download CSV',
+    csvSent: (rows: number, names: string[]) => `Who owns what across ${listed(names)}: ${rows} duties, one per row (service, concern, duty, owner, condition, source).`,
     notSaved: 'I could not save the stack just now (the store is unavailable); the checklist is below.',
   },
   headline: {

@@ -5,6 +5,7 @@ import { composeServiceCard } from '../answers/compose-service-card.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from '../answers/compose-owner-answer.js';
 import { composeHelp, composeNotice } from '../answers/compose-help.js';
 import { composeStack, withNote } from '../answers/compose-stack.js';
+import { stackCsv } from '../answers/stack-csv.js';
 import { composeHome, composeOnboardingStep, composeTourCheckResult, composeWelcome, tourCheck } from '../answers/compose-onboarding.js';
 import { MESSAGES } from '../answers/messages.js';
 import type { Knowledge } from '../knowledge/types.js';
@@ -308,6 +309,14 @@ export function createCore(options: CoreOptions): SrmCore {
         // A short quiz where the welcome was shown; "my stack" explains how to list a team's services.
         if (target.command === 'starter-quiz') return quiz.start(ctx, String(STARTER_QUIZ_LENGTH));
         return reply(composeStack(knowledge, EMPTY_STACK).reply);
+      }
+      case 'stack-csv': {
+        const ids = target.serviceIds.filter((id) => knowledge.services.has(id));
+        if (ids.length === 0) break;
+        const file = stackCsv(knowledge, ids);
+        const names = ids.map((id) => knowledge.services.get(id)!.name);
+        const about = composeNotice(MESSAGES.stack.csvSent(file.rows, names));
+        return [{ type: 'file', userId: action.userId, channelId: action.channelId, threadId: action.threadId, file, reply: about }];
       }
       case 'tour-check': {
         const result = composeTourCheckResult(knowledge, target.step, target.choice);

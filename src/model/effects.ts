@@ -1,4 +1,4 @@
-import type { Reply } from './reply-model.js';
+import type { Reply, ReplyFile } from './reply-model.js';
 
 /**
  * What the core asks an adapter to do after a message or an action. Adapters perform effects in
@@ -16,4 +16,9 @@ export type Effect =
   /** Replace a message posted earlier (by key); `messageId` is what the adapter remembered. */
   | { type: 'update'; key: string; channelId: string; messageId: string; reply: Reply }
   /** Tell one person something only they see (Slack ephemeral; Teams/console: a direct reply). */
-  | { type: 'private'; userId: string; channelId: string; threadId?: string; reply: Reply };
+  | { type: 'private'; userId: string; channelId: string; threadId?: string; reply: Reply }
+  /**
+   * Send a file to one person where they asked for it (Slack: uploaded in the conversation, or the
+   * thread; Teams: a file card in the personal chat, after they accept it). `reply` says what it is.
+   */
+  | { type: 'file'; userId: string; channelId: string; threadId?: string; file: ReplyFile; reply: Reply };

@@ -26,6 +26,8 @@ export const ACTION_IDS = {
   quizAnswer: 'srm_quiz_answer',
   quizReveal: 'srm_quiz_reveal',
   onboardingNext: 'srm_onboarding_next',
+  /** Sends a file (the stack checklist as CSV) to the person who pressed it. */
+  download: 'srm_download',
 } as const;
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
 
@@ -41,6 +43,17 @@ export interface ReplyAction {
 export interface ReplySection {
   title: string;
   body: string;
+}
+
+/** A file the bot sends (Slack: an upload in the conversation; Teams: a file card in the personal chat). */
+export interface ReplyFile {
+  name: string;
+  title: string;
+  mediaType: 'text/csv';
+  /** The whole file, UTF-8. */
+  content: string;
+  /** Data rows, for the message that goes with it. */
+  rows: number;
 }
 
 /** A documentation link. */

@@ -6,6 +6,9 @@ import { ask } from '../../adapters/cli/ask-json.js';
 import { answerQuestion } from '../../src/answers/answer-question.js';
 import { stackChecklist } from '../../src/answers/compose-stack.js';
 import { MESSAGES } from '../../src/answers/messages.js';
+import { stackCsv } from '../../src/answers/stack-csv.js';
+import { withOrgOwners } from '../../src/knowledge/org-owners.js';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Effect } from '../../src/model/effects.js';
@@ -118,5 +121,72 @@ describe('a channel\u2019s saved stack', () => {
     expect(quiz?.title).toBe(QUIZ_MESSAGES.examServiceTitle(QUIZ_MESSAGES.stackName));
     expect(quiz?.questions.length).toBe(4);
     for (const q of quiz?.questions ?? []) for (const o of q.exam?.options ?? []) expect(o.text).toMatch(/ on Amazon RDS$/);
+  });
+});
+
+/** The fields of one CSV line written by stackCsv (every field quoted, quotes doubled). */
+function csvFields(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
+}
+
+describe('the checklist as a CSV download', () => {
+  let core: SrmCore;
+
+  beforeEach(async () => {
+    const store = await createStore({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'srm-csv-')) });
+    core = createCore({ knowledge: withOrgOwners(knowledge, 'knowledge/org-owners.example.yaml'), store, now: () => 1_700_000_000_000 });
+  });
+  afterEach(async () => core.close());
+
+  const press = (value: string) =>
+    core.handleAction({ platform: 'console', userId: 'U0001', channelId: 'C0001', threadId: '1700000000.000100', actionId: ACTION_IDS.download, value });
+
+  it('offers a Download CSV button on the checklist, naming the services found (not the unknown ones)', async () => {
+    const reply = replyOf(await core.handleMessage(message('stack ec2 flux capacitor s3')));
+    const button = reply.actions.find((a) => a.actionId === ACTION_IDS.download);
+    expect(button).toEqual({ actionId: ACTION_IDS.download, label: MESSAGES.stack.csvButton, value: 'x|ec2,s3' });
+  });
+
+  it('sends every duty of the stack, one per row, with owner, condition, the team inside the company and the source', async () => {
+    const [effect, ...rest] = await press('x|ec2,aurora');
+    expect(rest).toHaveLength(0);
+    if (effect?.type !== 'file') throw new Error(`expected a file effect, got ${effect?.type}`);
+    expect(effect).toMatchObject({ userId: 'U0001', channelId: 'C0001', threadId: '1700000000.000100' });
+    const { file } = effect;
+    expect(file.name).toBe('srm-stack.csv');
+    expect(file.mediaType).toBe('text/csv');
+    const lines = file.content.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('service,concern,duty,owner,condition,inside_owner,source');
+    const rows = stackChecklist(knowledge, ['ec2', 'aurora']);
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(file.rows).toBe(rows.length);
+    const parsed = lines.slice(1).map(csvFields);
+    for (const fields of parsed) {
+      expect(fields).toHaveLength(7);
+      expect(['AWS', 'Customer']).toContain(fields[3]);
+      expect(fields[6]).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//);
+    }
+    // The overlay names the team for EC2's guest OS; AWS's rows never get a team.
+    const guest = parsed.find((f) => f[0] === 'Amazon EC2' && f[1] === knowledge.concerns.get('guest-os-patching')?.label && f[3] === 'Customer');
+    expect(guest?.[5]).toBe('Compute platform team (#compute-platform)');
+    expect(parsed.filter((f) => f[3] === 'AWS').every((f) => f[5] === '')).toBe(true);
+    // Conditions are carried: Aurora has duties that apply only under one.
+    expect(parsed.some((f) => f[0] === 'Amazon Aurora' && f[4] !== '')).toBe(true);
+    expect(effect.reply.headline).toBe(MESSAGES.stack.csvSent(rows.length, ['Amazon EC2', 'Amazon Aurora']));
+  });
+
+  it('keeps a spreadsheet from running a field as a formula', () => {
+    const tampered = { ...knowledge, orgOwner: () => ({ team: '=HYPERLINK("http://evil.example")', contact: '@here' }) };
+    const { content } = stackCsv(tampered, ['ec2']);
+    const inside = content.split('\r\n').slice(1).map(csvFields).find((f) => f[3] === 'Customer')?.[5];
+    expect(inside).toBe(`'=HYPERLINK("http://evil.example") (@here)`);
+  });
+
+  it('answers a tampered or stale value with a notice, not a file', async () => {
+    for (const value of ['x|', 'x|flux-capacitor', 'x|EC2', 'x|ec2|s3']) {
+      const [effect] = await press(value);
+      expect(effect?.type).toBe('private');
+      if (effect?.type === 'private') expect(effect.reply.headline).toBe(MESSAGES.staleButton);
+    }
   });
 });

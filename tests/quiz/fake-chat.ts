@@ -51,7 +51,7 @@ export function createFakeChat(initial: Store, idPrefix = 'm'): FakeChat {
           message.edits++;
         } else if (effect.type === 'private') {
           privates.push(effect);
-        } else {
+        } else if (effect.type === 'reply') {
           replies.push(effect);
         }
       }

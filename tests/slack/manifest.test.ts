@@ -8,7 +8,7 @@ const manifest = parse(readFileSync(join(import.meta.dirname, '../../adapters/sl
 
 describe('manifest.yaml', () => {
   it('asks only for the bot scopes the adapter uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'im:history']);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 
