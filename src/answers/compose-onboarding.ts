@@ -4,6 +4,8 @@ import { OWNER_BUTTON_LABEL, OWNERS, type Owner } from '../model/owner.js';
 import { commandAction, onboardingAction, tourCheckAction } from './action-values.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
 
+import { MESSAGES } from './messages.js';
+import type { PlayerRecord } from '../store/player-record.js';
 import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
 
@@ -18,6 +20,22 @@ export const ONBOARDING_STEPS = [
 ] as const;
 
 const TOTAL = ONBOARDING_STEPS.length + 1;
+
+/** Steps about the customer's side, where the tour also says who inside the company owns it. */
+const CUSTOMER_SIDE_STEPS: ReadonlySet<string> = new Set(['security-in-the-cloud', 'customer-content-responsibilities']);
+
+/**
+ * "Inside your company": the teams the owners overlay (ORG_OWNERS_FILE) names for the customer's
+ * part of each concern, in general (service-specific lines show up in answers and checklists).
+ */
+function insideCompanySection(knowledge: Knowledge): { title: string; body: string }[] {
+  if (!knowledge.orgOwner) return [];
+  const lines = [...knowledge.concerns.values()].flatMap((concern) => {
+    const owner = knowledge.orgOwner?.(undefined, concern.id);
+    return owner ? [`• ${concern.label} \u2192 ${owner.team}${owner.contact ? ` (${owner.contact})` : ''}`] : [];
+  });
+  return lines.length > 0 ? [{ title: MESSAGES.section.inside, body: lines.join('\n') }] : [];
+}
 
 /** The short welcome posted when the bot joins a conversation. */
 export function composeWelcome(): Reply {
@@ -38,7 +56,10 @@ export function composeWelcome(): Reply {
 }
 
 /** The check question of a tour step, with its answer from the knowledge; undefined when the step has none. */
-export function tourCheck(knowledge: Knowledge, step: number): { question: string; owner: Owner; answer: string; source?: string } | undefined {
+export function tourCheck(
+  knowledge: Knowledge,
+  step: number,
+): { question: string; owner: Owner; answer: string; source?: string; inside?: string } | undefined {
   const conceptId = ONBOARDING_STEPS[step];
   const check = conceptId ? knowledge.concepts.get(conceptId)?.check : undefined;
   const concern = check ? knowledge.concerns.get(check.concern) : undefined;
@@ -47,7 +68,9 @@ export function tourCheck(knowledge: Knowledge, step: number): { question: strin
   const outcome = service ? composeOwnerAnswer(knowledge, [service.id], [concern.id]) : composeGeneralAnswer(knowledge, concern.id);
   if (!outcome.owner) return undefined;
   const what = concern.label.charAt(0).toLowerCase() + concern.label.slice(1);
+  const insideOwner = outcome.owner !== 'aws' ? knowledge.orgOwner?.(service?.id, concern.id) : undefined;
   return {
+    ...(insideOwner ? { inside: MESSAGES.insideOwner(insideOwner) } : {}),
     question: service ? `On ${service.name}, who owns ${what}?` : `Who owns ${what}?`,
     owner: outcome.owner,
     answer: outcome.reply.headline,
@@ -63,7 +86,7 @@ export function composeTourCheckResult(knowledge: Knowledge, step: number, choic
   return withText({
     kind: 'onboarding',
     headline: right ? `Right: ${check.answer}.` : `Not quite: ${check.answer}.`,
-    sections: [{ title: 'The question', body: check.question }],
+    sections: [{ title: 'The question', body: check.question }, ...(check.inside ? [{ title: MESSAGES.section.inside, body: check.inside }] : [])],
     sources: check.source ? [sourceLink(check.source)] : [],
     suggestions: [],
     actions: [onboardingAction('Next', step + 1)],
@@ -101,6 +124,7 @@ export function composeOnboardingStep(knowledge: Knowledge, step: number, checks
     sections: [
       { title: 'In short', body: concept.summary },
       ...(concept.points.length ? [{ title: 'Key points', body: concept.points.map((p) => `• ${p}`).join('\n') }] : []),
+      ...(CUSTOMER_SIDE_STEPS.has(concept.id) ? insideCompanySection(knowledge) : []),
       ...(check ? [{ title: 'Check yourself', body: check.question }] : []),
     ],
     sources: concept.sources.slice(0, 1).map(sourceLink),
@@ -112,8 +136,16 @@ export function composeOnboardingStep(knowledge: Knowledge, step: number, checks
   });
 }
 
+/** A person's quiz record in one line ("unavailable" when the store could not be read). */
+function quizRecordLine(record: PlayerRecord | undefined): string {
+  if (!record) return 'Your quiz record is unavailable right now.';
+  if (record.quizzes === 0) return 'No quizzes yet: say `/srm quiz` in a channel to play one with your team.';
+  const pct = record.answered > 0 ? ` (${Math.round((100 * record.right) / record.answered)}%)` : '';
+  return `${record.quizzes} ${record.quizzes === 1 ? 'quiz' : 'quizzes'} played: ${record.right} of ${record.answered} answers right${pct}.`;
+}
+
 /** The home page: the model in three lines, the person's tour progress, and what to try. */
-export function composeHome(progress: { step?: number; answered: number; right: number }): Reply {
+export function composeHome(progress: { step?: number; answered: number; right: number }, quizzes?: PlayerRecord): Reply {
   const started = progress.step !== undefined && Number.isInteger(progress.step) && progress.step >= 0;
   const next = started ? Math.min(progress.step! + 1, TOTAL - 1) : 0;
   const tour = !started
@@ -134,6 +166,7 @@ export function composeHome(progress: { step?: number; answered: number; right: 
         ].join('\n'),
       },
       { title: 'Your tour', body: tour },
+      { title: 'Your quizzes', body: quizRecordLine(quizzes) },
       {
         title: 'Try',
         body: [

@@ -14,6 +14,7 @@ import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store/retention.js';
 import type { QuestionRecord, Store } from '../store/store.js';
 import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
+import { loadPlayerRecord } from '../store/player-record.js';
 import { buildReport, renderReport } from '../report/build-report.js';
 import { EMPTY_STACK, type StackRequest } from '../understanding/read-stack.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
@@ -102,10 +103,12 @@ export function createCore(options: CoreOptions): SrmCore {
   const understand = options.understand ?? createUnderstand(knowledge);
   const sinks = new Map<Platform, EffectSink>();
   const admins = new Set(options.admins ?? []);
+  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
   const quiz: QuizService = createQuizService({
     knowledge,
     store,
     now,
+    recordTtlMs: retentionMs,
     random: options.random,
     revealAfterMs: options.quizRevealMs,
     onTimerEffects: async (platform, effects) => {
@@ -117,7 +120,6 @@ export function createCore(options: CoreOptions): SrmCore {
   });
 
   let retention: Retention | undefined;
-  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
   const reply = (r: Reply, visibility: 'public' | 'private' = 'public'): Effect[] => [{ type: 'reply', reply: r, visibility }];
 
   async function onMessage(message: IncomingMessage): Promise<Effect[]> {
@@ -347,12 +349,16 @@ export function createCore(options: CoreOptions): SrmCore {
     },
     welcome: composeWelcome,
     async home(platform, userId) {
-      const [step, checks] = await Promise.all([
+      const [step, checks, quizzes] = await Promise.all([
         store.getValue(`tour:${platform}:${userId}`).catch(() => undefined),
         loadTourChecks(platform, userId),
+        loadPlayerRecord(store, platform, userId).catch(() => undefined),
       ]);
       const answers = Object.values(checks);
-      return composeHome({ step: step === undefined ? undefined : Number(step), answered: answers.length, right: answers.filter(Boolean).length });
+      return composeHome(
+        { step: step === undefined ? undefined : Number(step), answered: answers.length, right: answers.filter(Boolean).length },
+        quizzes,
+      );
     },
     // Posted-message ids matter while their quiz can still be edited; they go with the quiz's retention.
     rememberMessage: (key, messageId) => store.setValue(key, messageId, retentionMs),

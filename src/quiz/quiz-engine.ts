@@ -3,6 +3,7 @@ import type { IncomingAction, Platform } from '../model/incoming.js';
 import { ACTION_IDS, type Reply } from '../model/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
 import type { Store } from '../store/store.js';
+import { addToPlayerRecord } from '../store/player-record.js';
 import type { QuestionBank, QuizSelection } from './question-bank.js';
 import { headerKey, newQuizId, parseQuizButton, questionKey, resultKey, scoreboardKey } from './quiz-ids.js';
 import { choicesFor, rightChoice } from './quiz-choices.js';
@@ -55,6 +56,8 @@ export interface QuizEngineDeps {
   random: () => number;
   revealAfterMs: number;
   formatUser: FormatUser;
+  /** How long a person's quiz record is kept after their last quiz (RETENTION_DAYS). */
+  recordTtlMs: number;
 }
 
 /** The platform-neutral quiz state machine; all state lives in the store, so any replica can continue a quiz. */
@@ -116,6 +119,18 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     reply: questionReply(quiz, index, 0),
   });
 
+  /** Adds a quiz that just ended (once: after its compare-and-set) to each player's own record. */
+  const recordPlayers = async (quiz: QuizRecord): Promise<void> => {
+    const played = new Map<string, { answered: number; right: number }>();
+    for (const result of quiz.revealed) {
+      for (const userId of result.answered) {
+        const so = played.get(userId) ?? { answered: 0, right: 0 };
+        played.set(userId, { answered: so.answered + 1, right: so.right + (result.right.includes(userId) ? 1 : 0) });
+      }
+    }
+    for (const [userId, counts] of played) await addToPlayerRecord(store, quiz.platform, userId, counts, deps.recordTtlMs);
+  };
+
   const endEffects = (quiz: QuizRecord): Effect[] => {
     const scores = quizScores(quiz);
     return [
@@ -162,7 +177,10 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     await store.awardPoints({ channelId: quiz.channelId, quizId: quiz.id, questionIndex: index, userIds: result.right, at });
 
     const effects = [await edit(next, questionKey(quiz.id, index), revealedReply(next, index, user))];
-    if (last) return { effects: [...effects, ...endEffects(next)], cancelTimer: quiz.id };
+    if (last) {
+      await recordPlayers(next);
+      return { effects: [...effects, ...endEffects(next)], cancelTimer: quiz.id };
+    }
     return {
       effects: [...effects, askEffect(next, index + 1)],
       timer: { quizId: quiz.id, index: index + 1, at: next.revealAt, platform: quiz.platform },
@@ -285,6 +303,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
         const stopped: QuizRecord = { ...quiz, version: quiz.version + 1, phase: 'stopped', stoppedBy: ctx.userId, endedAt: now() };
         if (!(await store.updateQuiz(stopped, quiz.version))) continue;
         const unanswered = await edit(stopped, questionKey(quiz.id, quiz.current), stoppedQuestionReply(stopped, quiz.current));
+        await recordPlayers(stopped);
         return { effects: [unanswered, ...endEffects(stopped)], cancelTimer: quiz.id };
       }
       return replyNotice(M.nothingRunning);

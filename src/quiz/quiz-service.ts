@@ -26,6 +26,8 @@ export interface QuizServiceOptions {
   retryAfterMs?: number;
   /** How replies name people (default "@U0001"). */
   formatUser?: FormatUser;
+  /** How long a person's quiz record is kept after their last quiz (default 90 days). */
+  recordTtlMs?: number;
   timers?: TimerApi;
   /**
    * How often every replica looks in the store for reveals that are due (default: a sixth of a
@@ -55,7 +57,7 @@ export interface QuizService {
   close(): Promise<void>;
 }
 
-const DEFAULTS = Object.freeze({ revealAfterMs: 30_000, retryAfterMs: 5_000 });
+const DEFAULTS = Object.freeze({ revealAfterMs: 30_000, retryAfterMs: 5_000, recordTtlMs: 90 * 24 * 60 * 60 * 1000 });
 
 /** Creates the quiz service over the knowledge and the store. */
 export function createQuizService(options: QuizServiceOptions): QuizService {
@@ -69,6 +71,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
     random: options.random ?? Math.random,
     revealAfterMs: options.revealAfterMs ?? DEFAULTS.revealAfterMs,
     formatUser: options.formatUser ?? personToken,
+    recordTtlMs: options.recordTtlMs ?? DEFAULTS.recordTtlMs,
   });
   const inFlight = new Set<Promise<void>>();
 

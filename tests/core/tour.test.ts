@@ -2,7 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ONBOARDING_STEPS, tourCheck } from '../../src/answers/compose-onboarding.js';
+import { composeOnboardingStep, composeTourCheckResult, ONBOARDING_STEPS, tourCheck } from '../../src/answers/compose-onboarding.js';
+import { MESSAGES } from '../../src/answers/messages.js';
+import { withOrgOwners } from '../../src/knowledge/org-owners.js';
+import { answerValue, revealValue } from '../../src/quiz/quiz-ids.js';
+import { rightChoice } from '../../src/quiz/quiz-choices.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Effect } from '../../src/model/effects.js';
@@ -98,5 +102,69 @@ describe('the welcome\u2019s buttons', () => {
     } finally {
       await core.close();
     }
+  });
+});
+
+describe('the App Home quiz record and the owners overlay in the tour', () => {
+  it('adds each finished or stopped quiz to the player\u2019s own record, shown on their Home', async () => {
+    const store = await createStore({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'srm-record-')) });
+    const core = createCore({ knowledge, store, random: () => 0.5 });
+    const act = (userId: string, value: string, actionId = 'srm_quiz_answer') =>
+      core.handleAction({ platform: 'console', userId, channelId: 'C0001', actionId, value });
+    const homeText = async (userId: string) => (await core.home('console', userId)).text;
+    try {
+      expect(await homeText('U0001')).toContain('No quizzes yet');
+
+      await core.handleMessage({ platform: 'console', text: 'quiz 2', userId: 'U0001', channelId: 'C0001', isDirect: false });
+      const quiz = (await store.activeQuiz('C0001'))!;
+      const right = (i: number) => rightChoice(quiz.questions[i]!);
+      const wrong = (i: number) => (['aws', 'customer', 'shared'] as const).find((o) => o !== right(i))!;
+      await act('U0001', answerValue(quiz.id, 0, right(0)));
+      await act('U0002', answerValue(quiz.id, 0, wrong(0)));
+      await act('U0001', revealValue(quiz.id, 0), 'srm_quiz_reveal');
+      await act('U0001', answerValue(quiz.id, 1, wrong(1)));
+      await act('U0001', revealValue(quiz.id, 1), 'srm_quiz_reveal');
+      expect((await store.loadQuiz(quiz.id))?.phase).toBe('finished');
+
+      expect(await homeText('U0001')).toContain('1 quiz played: 1 of 2 answers right (50%).');
+      expect(await homeText('U0002')).toContain('1 quiz played: 0 of 1 answers right (0%).');
+
+      // A second quiz, stopped by its starter after one reveal, adds to the same record.
+      await core.handleMessage({ platform: 'console', text: 'quiz 3', userId: 'U0001', channelId: 'C0001', isDirect: false });
+      const second = (await store.activeQuiz('C0001'))!;
+      await act('U0001', answerValue(second.id, 0, rightChoice(second.questions[0]!)));
+      await act('U0001', revealValue(second.id, 0), 'srm_quiz_reveal');
+      await core.handleMessage({ platform: 'console', text: 'quiz stop', userId: 'U0001', channelId: 'C0001', isDirect: false });
+      expect(await homeText('U0001')).toContain('2 quizzes played: 2 of 3 answers right (67%).');
+
+      // A store that cannot be read costs the line, not the Home tab.
+      store.getValue = async () => {
+        throw new Error('store down');
+      };
+      expect(await homeText('U0001')).toContain('unavailable right now');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('names the teams inside the company on the customer-side steps and in check results', async () => {
+    const overlaid = withOrgOwners(knowledge, 'knowledge/org-owners.example.yaml');
+    const step = ONBOARDING_STEPS.indexOf('security-in-the-cloud');
+    const inside = composeOnboardingStep(overlaid, step).sections.find((s) => s.title === MESSAGES.section.inside);
+    expect(inside?.body).toContain(`${knowledge.concerns.get('guest-os-patching')?.label} \u2192 Platform team (#platform-help)`);
+    expect(inside?.body).toContain('Identity and access team (iam-team@example.com)');
+    // Without the overlay, and on the AWS-side steps, there is no such section.
+    expect(composeOnboardingStep(knowledge, step).sections.some((s) => s.title === MESSAGES.section.inside)).toBe(false);
+    const awsStep = ONBOARDING_STEPS.indexOf('security-of-the-cloud');
+    expect(composeOnboardingStep(overlaid, awsStep).sections.some((s) => s.title === MESSAGES.section.inside)).toBe(false);
+
+    // A check whose answer leaves the customer a part says which team holds it.
+    const customerCheck = ONBOARDING_STEPS.findIndex((_, i) => {
+      const check = tourCheck(overlaid, i);
+      return check !== undefined && check.owner !== 'aws' && check.inside !== undefined;
+    });
+    expect(customerCheck).toBeGreaterThanOrEqual(0);
+    const result = composeTourCheckResult(overlaid, customerCheck, tourCheck(overlaid, customerCheck)!.owner);
+    expect(result?.sections.find((s) => s.title === MESSAGES.section.inside)?.body).toMatch(/ owns your part/);
   });
 });

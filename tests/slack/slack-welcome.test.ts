@@ -101,6 +101,7 @@ describe('Slack App Home tab', () => {
     }
     expect(JSON.stringify(view)).toContain('Not started yet');
     expect(JSON.stringify(view)).toContain('Start the tour');
+    expect(JSON.stringify(view)).toContain('No quizzes yet');
 
     // Pressing "Start the tour" on the Home tab answers in the person's DM with the app.
     const posts = captureSlackApi('chat.postMessage');
