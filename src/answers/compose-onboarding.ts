@@ -37,12 +37,20 @@ function insideCompanySection(knowledge: Knowledge): { title: string; body: stri
   return lines.length > 0 ? [{ title: MESSAGES.section.inside, body: lines.join('\n') }] : [];
 }
 
+/** The model in three lines, on the welcome and the Home tab. */
+const MODEL_IN_THREE_LINES = [
+  '• AWS secures the cloud itself: facilities, hardware, network, the virtualization layer.',
+  '• You secure what you put in it: data, identities, configuration, and the OS where you run one.',
+  '• How much is yours depends on the service: infrastructure (EC2) > container (RDS) > abstracted (S3, Lambda).',
+].join('\n');
+
 /** The short welcome posted when the bot joins a conversation. */
 export function composeWelcome(): Reply {
   return withText({
     kind: 'welcome',
     headline: "Hi! I'm srm, and I answer who owns a security concern on AWS: AWS, you, or both.",
     sections: [
+      { title: 'The model in three lines', body: MODEL_IN_THREE_LINES },
       {
         title: 'Try asking',
         body: ['• who patches RDS?', '• who configures security groups on EC2?', '• is encrypting S3 data my job?'].join('\n'),
@@ -159,11 +167,7 @@ export function composeHome(progress: { step?: number; answered: number; right: 
     sections: [
       {
         title: 'At a glance',
-        body: [
-          '• AWS secures the cloud itself: facilities, hardware, network, the virtualization layer.',
-          '• You secure what you put in it: data, identities, configuration, and the OS where you run one.',
-          '• How much is yours depends on the service: infrastructure (EC2) > container (RDS) > abstracted (S3, Lambda).',
-        ].join('\n'),
+        body: MODEL_IN_THREE_LINES,
       },
       { title: 'Your tour', body: tour },
       { title: 'Your quizzes', body: quizRecordLine(quizzes) },

@@ -86,6 +86,9 @@ describe('the welcome\u2019s buttons', () => {
     const store = await createStore({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'srm-welcome-')) });
     const core = createCore({ knowledge, store });
     try {
+      const model = core.welcome().sections.find((s) => s.title === 'The model in three lines');
+      expect(model?.body.split('\n')).toHaveLength(3);
+      expect(core.welcome().sections.find((s) => s.title === 'Try asking')?.body.split('\n')).toHaveLength(3);
       const buttons = core.welcome().actions;
       expect(buttons.map((a) => a.label)).toEqual(['Start the tour', 'A starter quiz', 'My stack']);
       const press = (value: string) => core.handleAction({ platform: 'console', userId: 'U0001', channelId: 'C0001', actionId: 'srm_onboarding_next', value });
