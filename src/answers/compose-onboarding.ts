@@ -1,7 +1,7 @@
 import type { Reply } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { OWNER_BUTTON_LABEL, OWNERS, type Owner } from '../model/owner.js';
-import { commandAction, onboardingAction, tourCheckAction } from './action-values.js';
+import { askAction, commandAction, onboardingAction, tourCheckAction } from './action-values.js';
 import { composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
 
 import { MESSAGES } from './messages.js';
@@ -182,6 +182,12 @@ export function composeHome(progress: { step?: number; answered: number; right: 
     ],
     sources: [],
     suggestions: [],
-    actions: [onboardingAction(started ? 'Continue the tour' : 'Start the tour', next)],
+    // Quick actions: the tour, a question, a quiz and "my stack" (answered in the person's DM with the app).
+    actions: [
+      onboardingAction(started ? 'Continue the tour' : 'Start the tour', next),
+      askAction('Ask: who patches RDS?', 'rds', 'platform-patching'),
+      commandAction('A starter quiz', 'starter-quiz'),
+      commandAction('My stack', 'stack-help'),
+    ],
   });
 }

@@ -102,6 +102,9 @@ describe('Slack App Home tab', () => {
     expect(JSON.stringify(view)).toContain('Not started yet');
     expect(JSON.stringify(view)).toContain('Start the tour');
     expect(JSON.stringify(view)).toContain('No quizzes yet');
+    // Quick actions: the tour, a question, a quiz and "my stack".
+    const labels = view.blocks.flatMap((b) => (b.elements ?? []) as { text?: { text?: string } }[]).map((e) => e.text?.text);
+    expect(labels).toEqual(expect.arrayContaining(['Start the tour', 'Ask: who patches RDS?', 'A starter quiz', 'My stack']));
 
     // Pressing "Start the tour" on the Home tab answers in the person's DM with the app.
     const posts = captureSlackApi('chat.postMessage');
