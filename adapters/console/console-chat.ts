@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Effect } from '../../src/model/effects.js';
-import type { ReplyAction } from '../../src/model/reply-model.js';
+import { ACTION_IDS, type ReplyAction } from '../../src/model/reply-model.js';
+
+/** A numbered button: a reply's button, or one choice of a form. */
+type ConsoleButton = Pick<ReplyAction, 'actionId' | 'label' | 'value'> & { fields?: Record<string, string> };
 import type { SrmCore } from '../../src/core/srm-core.js';
 import { CONSOLE_USER, renderConsole } from './render-console.js';
 
@@ -22,11 +25,19 @@ const USER = CONSOLE_USER;
  */
 export async function runConsoleChat(core: SrmCore, io: ConsoleIo): Promise<void> {
   const write = (text: string) => io.output.write(`${text}\n`);
-  let buttons: ReplyAction[] = [];
+  let buttons: ConsoleButton[] = [];
   let posted = 0;
 
   const perform = async (effects: Effect[]) => {
     for (const effect of effects) {
+      if (effect.type === 'form') {
+        // A form in a terminal: its choices become numbered buttons (no free text).
+        const first = buttons.length + 1;
+        const shown = effect.form.choices.map((c) => ({ actionId: ACTION_IDS.formSubmit, label: c.label, value: effect.form.value, fields: { choice: c.value } }));
+        buttons = [...buttons, ...shown];
+        write(`\n(only you see this) ${effect.form.title} ${effect.form.intro}\n${shown.map((b, i) => `[${first + i}] ${b.label}`).join('  ')}`);
+        continue;
+      }
       const prefix = effect.type === 'update' ? '(updated) ' : effect.type === 'private' ? '(only you see this) ' : '';
       const { text, buttons: shown } = renderConsole(effect.reply, buttons.length + 1);
       buttons = [...buttons, ...shown];
@@ -54,7 +65,14 @@ export async function runConsoleChat(core: SrmCore, io: ConsoleIo): Promise<void
       continue;
     }
     const effects = pressed
-      ? await core.handleAction({ platform: 'console', userId: USER, channelId: CHANNEL, actionId: pressed.actionId, value: pressed.value })
+      ? await core.handleAction({
+          platform: 'console',
+          userId: USER,
+          channelId: CHANNEL,
+          actionId: pressed.actionId,
+          value: pressed.value,
+          ...(pressed.fields ? { fields: pressed.fields } : {}),
+        })
       : await core.handleMessage({ platform: 'console', text: line, userId: USER, channelId: CHANNEL, isDirect: true });
     await perform(effects);
   }

@@ -8,6 +8,7 @@ import { isNotInChannel } from './slack-errors.js';
 import { describe, type LineLogger } from './slack-logger.js';
 import { SLACK_STRINGS } from './slack-strings.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { renderModal } from './render-modal.js';
 
 /** Slack allows five posts to one response_url. */
 export const RESPONSE_URL_MAX_USES = 5;
@@ -24,6 +25,8 @@ export interface ReplyTarget {
   isDirect: boolean;
   /** Every reply is private (`/srm -p`). */
   forcePrivate?: boolean;
+  /** The press's trigger, for opening a modal form (valid for 3 seconds, once). */
+  triggerId?: string;
   /** Public replies go through response_url (slash commands: works where the bot is not a member). */
   publicViaRespond?: boolean;
   respond?: RespondFn;
@@ -108,6 +111,19 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
           return;
         }
         await client.chat.postEphemeral({ channel: effect.channelId, user: effect.userId, ...thread(effect.threadId), ...message });
+        return;
+      }
+      case 'form': {
+        // A modal needs the trigger of the press that asked for it; without one there is nowhere to show it.
+        if (!target?.triggerId || target.userId !== effect.userId) {
+          logger.warn('slack form effect without a trigger, skipped');
+          return;
+        }
+        const threadTs = target.channelId === effect.channelId ? target.threadTs : effect.threadId;
+        await client.views.open({
+          trigger_id: target.triggerId,
+          view: renderModal(effect.form, { value: effect.form.value, channelId: effect.channelId, ...(threadTs ? { threadTs } : {}) }),
+        });
         return;
       }
       case 'file': {

@@ -9,6 +9,7 @@ import { registerMemberJoined } from './listeners/member-joined.js';
 import { registerThreadReply } from './listeners/thread-reply.js';
 import { registerAppMention } from './listeners/app-mention.js';
 import { registerBlockActions } from './listeners/block-actions.js';
+import { registerFormSubmission } from './listeners/form-submission.js';
 import { registerDirectMessage } from './listeners/direct-message.js';
 import type { ListenerDeps } from './listeners/listener-deps.js';
 import { registerSlashCommand, SLASH_COMMAND } from './listeners/slash-command.js';
@@ -130,6 +131,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerAppMention(bolt, deps);
   registerDirectMessage(bolt, deps);
   registerBlockActions(bolt, deps);
+  registerFormSubmission(bolt, deps);
   registerAppHomeOpened(bolt, deps);
   registerMemberJoined(bolt, deps, new Set(options.onboardingChannels ?? []));
   registerThreadReply(bolt, deps);

@@ -5,7 +5,7 @@ import type { Store } from '../../src/store/store.js';
 import { decodeMessageAddress, encodeMessageAddress } from './message-address.js';
 import { neutraliseMentions } from './mentions.js';
 import { personNames } from './person-names.js';
-import { renderCardMessage } from './render-card.js';
+import { renderCardMessage, renderFormMessage } from './render-card.js';
 import type { OutgoingMessage, TeamsOutbox } from './teams-outbox.js';
 import { splitConversationId } from './to-incoming.js';
 import { fileConsentCard } from './send-file.js';
@@ -101,6 +101,14 @@ async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | und
       await replyInTurn(deps, effect.channelId, effect.threadId, message);
       return personal ? effect.reply : undefined;
     }
+    case 'form': {
+      // No private messages in a shared conversation: the card goes in the thread, mentioning its person.
+      const personal = deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
+      const name = deps.turn?.user.id === effect.userId ? deps.turn.user.name : undefined;
+      const message = renderFormMessage(effect.form);
+      await replyInTurn(deps, effect.channelId, effect.threadId, personal ? message : withMention(message, effect.userId, name));
+      return undefined;
+    }
   }
 }
 
@@ -112,7 +120,7 @@ export async function performEffects(effects: readonly Effect[], deps: EffectDep
   let first: Reply | undefined;
   const names = personNames(deps.store);
   for (const effect of effects) {
-    const shown = await performOne({ ...effect, reply: await names.resolve(effect.reply) }, deps);
+    const shown = await performOne('reply' in effect ? { ...effect, reply: await names.resolve(effect.reply) } : effect, deps);
     first ??= shown;
   }
   return first;

@@ -1,4 +1,4 @@
-import { ACTION_IDS, type Reply, type ReplyAction } from '../../src/model/reply-model.js';
+import { ACTION_IDS, FORM_TEXT_MAX, type Reply, type ReplyAction, type ReplyForm } from '../../src/model/reply-model.js';
 import { OWNER_LABEL, type Owner } from '../../src/model/owner.js';
 import { neutraliseMentions } from './mentions.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
@@ -203,4 +203,33 @@ export function renderCardMessage(reply: Reply): CardMessage {
     summary: clip(reply.headline, 300),
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(reply) }],
   };
+}
+
+/** Ids of a form card's inputs; Teams sends them back next to `actionId` and `value` on submit. */
+export const FORM_INPUT_IDS = { choice: 'choice', text: 'text' } as const;
+
+/** A form as an Adaptive Card: the choices as radio buttons, an optional text box, one submit button. */
+export function renderFormMessage(form: ReplyForm): CardMessage {
+  const data: CardActionData = { actionId: ACTION_IDS.formSubmit, value: form.value };
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: clip(`${form.title} ${form.intro}`, 500),
+    body: [
+      textBlock(clip(form.title, 150), { weight: 'Bolder', size: 'Medium' }),
+      textBlock(clip(form.intro, 1_000)),
+      {
+        type: 'Input.ChoiceSet',
+        id: FORM_INPUT_IDS.choice,
+        label: clip(form.choiceLabel, 100),
+        style: 'expanded',
+        choices: form.choices.map((c) => ({ title: clip(c.label, 75), value: c.value })),
+      },
+      { type: 'Input.Text', id: FORM_INPUT_IDS.text, label: clip(form.textLabel, 100), isMultiline: true, maxLength: FORM_TEXT_MAX },
+    ],
+    actions: [{ type: 'Action.Submit', title: clip(form.submitLabel, 75), data }],
+    msteams: { width: 'Full' },
+  };
+  return { type: 'message', summary: clip(form.title, 300), attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
 }

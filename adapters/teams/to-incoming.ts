@@ -1,5 +1,6 @@
 import type { IncomingAction, IncomingMessage } from '../../src/model/incoming.js';
 import { botMentions, stripBotMention } from './mentions.js';
+import { FORM_INPUT_IDS } from './render-card.js';
 
 /** The fields of a Bot Framework activity this adapter reads (an SDK Activity satisfies it). */
 export interface TeamsActivityLike {
@@ -99,13 +100,25 @@ function asOpaque(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A form card's inputs, sent back next to `actionId` and `value` (strings only, each at most 2,000 characters). */
+function formFields(record: Record<string, unknown>): Record<string, string> | undefined {
+  const fields = Object.fromEntries(
+    Object.values(FORM_INPUT_IDS)
+      .filter((id) => typeof record[id] === 'string')
+      .map((id) => [id, (record[id] as string).slice(0, 2_000)]),
+  );
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
 /** `verb` (Action.Execute) wins over `data.actionId` (Action.Submit). */
-function fromCardData(data: unknown, verb?: unknown): { actionId: string; value: string } {
+function fromCardData(data: unknown, verb?: unknown): { actionId: string; value: string; fields?: Record<string, string> } {
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const actionId = typeof verb === 'string' && verb ? verb : record.actionId;
+  const fields = formFields(record);
   return {
     actionId: typeof actionId === 'string' ? actionId : '',
     value: asOpaque(record.value ?? (typeof data === 'string' ? data : undefined)),
+    ...(fields ? { fields } : {}),
   };
 }
 

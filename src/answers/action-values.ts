@@ -8,7 +8,11 @@ import { ACTION_IDS, type ReplyAction } from '../model/reply-model.js';
 export type ActionTarget =
   | { kind: 'ask'; serviceId: string | null; concernId: string }
   | { kind: 'service'; serviceId: string }
-  | { kind: 'feedback'; answerId: string; helpful: boolean }
+  | { kind: 'feedback'; answerId: string; helpful: boolean; ref?: string }
+  /** A submitted "what was wrong?" form of a 👎 answer. */
+  | { kind: 'feedback-form'; answerId: string; ref?: string }
+  /** "Challenge this ruling" on a revealed quiz question, or its submitted form. */
+  | { kind: 'challenge'; quizId: string; index: number }
   | { kind: 'onboarding'; step: number }
   | { kind: 'tour-check'; step: number; choice: Owner }
   | { kind: 'command'; command: WelcomeCommand }
@@ -19,6 +23,8 @@ export const WELCOME_COMMANDS = ['starter-quiz', 'stack-help'] as const;
 export type WelcomeCommand = (typeof WELCOME_COMMANDS)[number];
 
 const NONE = '-';
+const ANSWER_ID = /^[a-z0-9-]+:[a-z0-9-]+$/;
+const REF = /^[a-z0-9]{8,20}$/;
 const MAX_VALUE = 2000;
 
 /** A button that asks about a service (or none) and a concern. */
@@ -37,6 +43,18 @@ export function feedbackActions(answerId: string, labels: { up: string; down: st
     { actionId: ACTION_IDS.feedbackUp, label: labels.up, value: `f|${answerId}|1` },
     { actionId: ACTION_IDS.feedbackDown, label: labels.down, value: `f|${answerId}|0` },
   ];
+}
+
+/** The answer's 👍 / 👎 buttons carrying `ref`, the remembered question they judge. */
+export function withFeedbackRef(actions: ReplyAction[], ref: string): ReplyAction[] {
+  return actions.map((a) =>
+    (a.actionId === ACTION_IDS.feedbackUp || a.actionId === ACTION_IDS.feedbackDown) && a.value.split('|').length === 3 ? { ...a, value: `${a.value}|${ref}` } : a,
+  );
+}
+
+/** The "Challenge this ruling" button under a revealed quiz question. */
+export function challengeAction(label: string, quizId: string, index: number): ReplyAction {
+  return { actionId: ACTION_IDS.challenge, label, value: `h|${quizId}|${index}` };
 }
 
 /** The button that moves the guided tour on. */
@@ -76,9 +94,21 @@ export function parseActionValue(value: unknown): ActionTarget | undefined {
     case 's':
       return parts.length === 2 && idPart.test(parts[1]!) ? { kind: 'service', serviceId: parts[1]! } : undefined;
     case 'f': {
-      const [, id, flag] = parts;
-      if (parts.length !== 3 || !id || !/^[a-z0-9-]+:[a-z0-9-]+$/.test(id) || (flag !== '1' && flag !== '0')) return undefined;
-      return { kind: 'feedback', answerId: id, helpful: flag === '1' };
+      const [, id, flag, ref] = parts;
+      if ((parts.length !== 3 && parts.length !== 4) || !id || !ANSWER_ID.test(id) || (flag !== '1' && flag !== '0')) return undefined;
+      if (ref !== undefined && !REF.test(ref)) return undefined;
+      return { kind: 'feedback', answerId: id, helpful: flag === '1', ...(ref ? { ref } : {}) };
+    }
+    case 'w': {
+      const [, id, ref] = parts;
+      if (parts.length !== 3 || !id || !ANSWER_ID.test(id) || !(ref === NONE || REF.test(ref ?? ''))) return undefined;
+      return { kind: 'feedback-form', answerId: id, ...(ref !== NONE ? { ref } : {}) };
+    }
+    case 'h': {
+      const [, quizId, indexText] = parts;
+      const index = Number(indexText);
+      if (parts.length !== 3 || !/^q[a-z0-9]{6,40}$/.test(quizId ?? '') || !Number.isInteger(index) || index < 0 || index > 99) return undefined;
+      return { kind: 'challenge', quizId: quizId!, index };
     }
     case 'c':
       return parts.length === 2 && (WELCOME_COMMANDS as readonly string[]).includes(parts[1]!) ? { kind: 'command', command: parts[1] as WelcomeCommand } : undefined;

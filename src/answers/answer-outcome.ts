@@ -13,6 +13,8 @@ export interface AnswerOutcome {
   concernLabel: string | null;
   /** The concern answered, for follow-ups ("and for Lambda?") in the same thread. */
   concernId?: string;
+  /** The duty the answer led with (its plain-words line), when the question pointed at one. */
+  duty?: string;
   /** For a question about several services: each part's service, concern and owner, in the order asked. */
   parts?: AnswerPart[];
   /** Answered only with the model's general rule for configuring a service (no entry for the feature). */

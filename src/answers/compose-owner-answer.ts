@@ -133,7 +133,8 @@ export function composeEntryAnswer(
     suggestions: suggestions(knowledge, service, concern.id, otherConcerns),
     actions,
   });
-  return { reply, answered: true, owner, serviceId: service.id, serviceName: service.name, concernLabel: concern.label, concernId: concern.id };
+  const duty = choice.focus ? { duty: choice.focus.does } : {};
+  return { reply, answered: true, owner, serviceId: service.id, serviceName: service.name, concernLabel: concern.label, concernId: concern.id, ...duty };
 }
 
 /** "Who owns <concern>?" with no service: the general rule, or the general duty the question points at. */
@@ -159,7 +160,8 @@ export function composeGeneralAnswer(knowledge: Knowledge, concernId: string, cu
     suggestions: [`who owns ${inSentence(concern.label)} on EC2?`, `who owns ${inSentence(concern.label)} on Lambda?`],
     actions: feedbackActions(answerId(null, concern.id), { up: MESSAGES.followUp.helpful, down: MESSAGES.followUp.notHelpful }),
   });
-  return { reply, answered: true, owner, serviceId: null, serviceName: null, concernLabel: concern.label, concernId: concern.id };
+  const duty = choice.focus ? { duty: choice.focus.does } : {};
+  return { reply, answered: true, owner, serviceId: null, serviceName: null, concernLabel: concern.label, concernId: concern.id, ...duty };
 }
 
 function composeNoAnswer(knowledge: Knowledge, serviceId: string, concernId: string): AnswerOutcome {

@@ -102,7 +102,6 @@ export const MESSAGES = {
     ].join('\n'),
     commandsTitle: 'Commands',
   },
-  feedbackThanks: 'Thanks — noted. It helps me get better.',
   staleButton: "That button doesn't work any more. Ask me again, or say \"help\".",
   apology: {
     storeDown:

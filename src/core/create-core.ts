@@ -1,4 +1,6 @@
-import { parseActionValue } from '../answers/action-values.js';
+import { parseActionValue, withFeedbackRef } from '../answers/action-values.js';
+import { createCorrectionLoop, type CorrectionLoop } from '../feedback/correction-loop.js';
+import { personToken } from '../model/person-token.js';
 import type { AnswerOutcome } from '../answers/answer-outcome.js';
 import { answerQuestion, type ConversationContext, nextContext } from '../answers/answer-question.js';
 import { composeServiceCard } from '../answers/compose-service-card.js';
@@ -119,6 +121,16 @@ export function createCore(options: CoreOptions): SrmCore {
     onError: (error) => handleError(error, logger, 'quiz-timer'),
   });
 
+  const corrections: CorrectionLoop = createCorrectionLoop({
+    store,
+    now,
+    logger,
+    random: options.random ?? Math.random,
+    retentionMs,
+    formatUser: personToken,
+    notice,
+  });
+
   let retention: Retention | undefined;
   const reply = (r: Reply, visibility: 'public' | 'private' = 'public'): Effect[] => [{ type: 'reply', reply: r, visibility }];
 
@@ -156,9 +168,23 @@ export function createCore(options: CoreOptions): SrmCore {
           { intent: u.intent, answered: outcome.answered, owner: outcome.owner, confidence: u.confidence, platform: message.platform },
           'question answered',
         );
-        return reply(outcome.reply);
+        return reply(withFeedbackTarget(outcome, u));
       }
     }
+  }
+
+  /** The answer with its 👍/👎 carrying a reference to what was asked and answered (for the report). */
+  function withFeedbackTarget(outcome: AnswerOutcome, u: ReturnType<Understand>): Reply {
+    const hasFeedback = outcome.reply.actions.some((a) => a.actionId === ACTION_IDS.feedbackDown);
+    if (!hasFeedback) return outcome.reply;
+    const ref = corrections.rememberAnswer({
+      question: u.words.join(' ').slice(0, MAX_LOGGED_CHARS),
+      ...(outcome.serviceId ? { serviceId: outcome.serviceId } : {}),
+      ...(outcome.concernId ? { concernId: outcome.concernId } : {}),
+      ...(outcome.duty ? { duty: outcome.duty } : {}),
+      ...(outcome.owner ? { verdict: outcome.owner } : {}),
+    });
+    return { ...outcome.reply, actions: withFeedbackRef(outcome.reply.actions, ref) };
   }
 
   /** "admin report": the misses report (last 30 days), privately, for the people in SRM_ADMINS only. */
@@ -212,7 +238,7 @@ export function createCore(options: CoreOptions): SrmCore {
     if (!outcome.answered) return [];
     observer.question(u.intent, true, 0);
     logQuestion(message, u, outcome);
-    return reply(outcome.reply);
+    return reply(withFeedbackTarget(outcome, u));
   }
 
   /**
@@ -302,8 +328,13 @@ export function createCore(options: CoreOptions): SrmCore {
         if (!knowledge.services.has(target.serviceId)) break;
         return reply(composeServiceCard(knowledge, target.serviceId).reply);
       case 'feedback':
-        await store.recordFeedback({ answerId: target.answerId, userId: action.userId, channelId: action.channelId, helpful: target.helpful, at: now() });
-        return [{ type: 'private', userId: action.userId, channelId: action.channelId, threadId: action.threadId, reply: notice(MESSAGES.feedbackThanks) }];
+        return corrections.vote(action, target.answerId, target.helpful, target.ref);
+      case 'feedback-form':
+        if (action.actionId !== ACTION_IDS.formSubmit) break;
+        return corrections.submit(action, { kind: 'feedback', answerId: target.answerId, ...(target.ref ? { ref: target.ref } : {}) });
+      case 'challenge':
+        if (action.actionId === ACTION_IDS.formSubmit) return corrections.submit(action, { kind: 'challenge', quizId: target.quizId, index: target.index });
+        return corrections.offerChallenge(action, target.quizId, target.index);
       case 'onboarding':
         return reply(await tourStep(action.platform, action.userId, target.step));
       case 'command': {

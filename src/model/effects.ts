@@ -1,4 +1,4 @@
-import type { Reply, ReplyFile } from './reply-model.js';
+import type { Reply, ReplyFile, ReplyForm } from './reply-model.js';
 
 /**
  * What the core asks an adapter to do after a message or an action. Adapters perform effects in
@@ -21,4 +21,9 @@ export type Effect =
    * Send a file to one person where they asked for it (Slack: uploaded in the conversation, or the
    * thread; Teams: a file card in the personal chat, after they accept it). `reply` says what it is.
    */
-  | { type: 'file'; userId: string; channelId: string; threadId?: string; file: ReplyFile; reply: Reply };
+  | { type: 'file'; userId: string; channelId: string; threadId?: string; file: ReplyFile; reply: Reply }
+  /**
+   * Show a short form to one person (Slack: a modal, which needs the trigger of the press that asked
+   * for it; Teams: a card with inputs; console: numbered choices). Where no form can open, nothing is shown.
+   */
+  | { type: 'form'; userId: string; channelId: string; threadId?: string; form: ReplyForm };

@@ -33,4 +33,6 @@ export interface IncomingAction {
   actionId: string;
   /** The opaque value the button carried; the core validates it and never trusts it. */
   value: string;
+  /** A submitted form's answers (`choice`, `text`); untrusted like `value`. */
+  fields?: Record<string, string>;
 }

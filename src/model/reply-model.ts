@@ -28,6 +28,10 @@ export const ACTION_IDS = {
   onboardingNext: 'srm_onboarding_next',
   /** Sends a file (the stack checklist as CSV) to the person who pressed it. */
   download: 'srm_download',
+  /** Challenges a revealed quiz question's ruling (opens a form). */
+  challenge: 'srm_challenge',
+  /** A form's answers coming back (the 👎 "what was wrong?", a challenge's reason). */
+  formSubmit: 'srm_form_submit',
 } as const;
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
 
@@ -44,6 +48,27 @@ export interface ReplySection {
   title: string;
   body: string;
 }
+
+/**
+ * A short form shown to one person (Slack: a modal; Teams: an Adaptive Card with inputs; console:
+ * numbered choices). Its answers come back as an action with `actionId: formSubmit`, `value` as
+ * given here, and `fields.choice` / `fields.text`.
+ */
+export interface ReplyForm {
+  /** Opaque; the core resolves it on submit and never trusts it. */
+  value: string;
+  /** Short (Slack modal titles allow 24 characters). */
+  title: string;
+  intro: string;
+  choiceLabel: string;
+  choices: { value: string; label: string }[];
+  /** The optional free-text field's label. */
+  textLabel: string;
+  submitLabel: string;
+}
+
+/** Longest free text a form accepts. */
+export const FORM_TEXT_MAX = 500;
 
 /** A file the bot sends (Slack: an upload in the conversation; Teams: a file card in the personal chat). */
 export interface ReplyFile {

@@ -5,6 +5,7 @@ export const ANSWER_LABEL = OWNER_BUTTON_LABEL;
 
 /** Every user-facing quiz string, so wording stays consistent and tests can refer to it. */
 export const QUIZ_MESSAGES = {
+  challengeButton: 'Challenge this ruling',
   headerTitle: (title: string) => `Quiz: ${title}`,
   headerBody: (count: number, seconds: number, starter: string) =>
     `${count} question${count === 1 ? '' : 's'}, ${seconds} seconds each, started by ${starter}. ` +

@@ -1,3 +1,4 @@
+import { challengeAction } from '../answers/action-values.js';
 import { sourceLink } from '../answers/source-title.js';
 import type { ExamQuestion, QuizQuestion } from '../knowledge/types.js';
 import { ACTION_IDS, type Reply, type ReplySection } from '../model/reply-model.js';
@@ -80,7 +81,9 @@ export function revealedReply(quiz: QuizRecord, index: number, user: FormatUser)
   const urls = question.exam ? [...new Set(question.exam.options.map((o) => o.source).filter(Boolean))] : [question.source].filter(Boolean);
   const sources = urls.map(sourceLink);
   const headline = M.revealedHeadline(index, quiz.questions.length, rightLabel(question));
-  const base = reply('quiz', headline, sections, { ...(question.exam ? {} : { owner: question.answer }), sources });
+  // Anyone who thinks the ruling is wrong can challenge it (a form; the starter sees it was filed).
+  const actions = [challengeAction(M.challengeButton, quiz.id, index)];
+  const base = reply('quiz', headline, sections, { ...(question.exam ? {} : { owner: question.answer }), sources, actions });
   return { ...base, text: urls.length ? `${base.text}\n${urls.length === 1 ? 'Source' : 'Sources'}: ${urls.join(' ')}` : base.text };
 }
 

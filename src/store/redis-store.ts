@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { LeaderboardRow, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
 import { CREATE_QUIZ_LUA, UPDATE_QUIZ_LUA } from './redis-scripts.js';
 import { guardStore } from './store-errors.js';
-import type { Feedback, QuestionRecord, Store } from './store.js';
+import type { Challenge, Feedback, QuestionRecord, Store } from './store.js';
 
 export interface RedisStoreOptions {
   /** redis://host:port/db */
@@ -44,6 +44,7 @@ const key = {
   running: 'quiz-running',
   points: (channelId: string) => `quiz-points:${channelId}`,
   questions: 'questions',
+  challenges: 'challenges',
 };
 
 /** Connects to Redis and returns the store; rejects with StoreUnavailableError when Redis is unreachable. */
@@ -108,6 +109,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         (await redis.zrangebyscore(key.questions, since, '+inf')).map((m) => JSON.parse(m.slice(0, m.lastIndexOf('\u0000'))) as QuestionRecord),
       ),
 
+    // Like questions: a sorted set by time, a random suffix keeping identical challenges apart.
+    recordChallenge: (c) =>
+      run(async () => {
+        await redis.zadd(key.challenges, c.at, `${JSON.stringify(c)}\u0000${Math.random().toString(36).slice(2)}`);
+      }),
+
+    challengesSince: (since) =>
+      run(async () =>
+        (await redis.zrangebyscore(key.challenges, since, '+inf')).map((m) => JSON.parse(m.slice(0, m.lastIndexOf('\u0000'))) as Challenge),
+      ),
+
     feedbackSince: (since) =>
       run(async () => {
         const out: Feedback[] = [];
@@ -136,6 +148,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
           for (const k of keys) deleted += await redis.zremrangebyscore(k, '-inf', `(${before}`);
         }
         deleted += await redis.zremrangebyscore(key.questions, '-inf', `(${before}`);
+        deleted += await redis.zremrangebyscore(key.challenges, '-inf', `(${before}`);
         for await (const keys of scan(`${prefix}feedback:*`)) {
           for (const k of keys) {
             const votes = await redis.hgetall(k);

@@ -52,9 +52,17 @@ CREATE TABLE IF NOT EXISTS questions (
   json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
+CREATE TABLE IF NOT EXISTS challenges (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS challenges_at ON challenges (at);
 `;
 
 /** Columns added after the first release, for data directories created before them. */
 export const SQLITE_MIGRATIONS: { table: string; column: string; definition: string }[] = [
   { table: 'kv', column: 'expires_at', definition: 'INTEGER' },
+  // What was asked and answered, and the reason from the 👎 form (JSON; absent on older votes).
+  { table: 'feedback', column: 'details', definition: 'TEXT' },
 ];

@@ -4,7 +4,13 @@ import Database from 'better-sqlite3';
 import type { LeaderboardRow, PointsAward, QuizAnswerRecord, QuizRecord } from './quiz-records.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA } from './sqlite-schema.js';
 import { guardStore, StoreUnavailableError } from './store-errors.js';
-import type { Feedback, QuestionRecord, Store } from './store.js';
+import type { Challenge, Feedback, QuestionRecord, Store } from './store.js';
+
+/** What a vote carries beyond its key columns (kept as JSON in `feedback.details`). */
+function feedbackDetails(f: Feedback): Partial<Feedback> {
+  const { answerId: _a, userId: _u, channelId: _c, helpful: _h, at: _t, ...details } = f;
+  return details;
+}
 
 export interface SqliteStoreOptions {
   /** Directory that holds the database file; created if missing. */
@@ -83,6 +89,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     deleted += sql('DELETE FROM feedback WHERE at < ?').run(before).changes;
     deleted += sql('DELETE FROM quiz_points WHERE at < ?').run(before).changes;
     deleted += sql('DELETE FROM questions WHERE at < ?').run(before).changes;
+    deleted += sql('DELETE FROM challenges WHERE at < ?').run(before).changes;
     const old = db
       .prepare("SELECT id FROM quizzes WHERE running = 0 AND COALESCE(json_extract(json, '$.endedAt'), json_extract(json, '$.startedAt')) < ?")
       .all(before) as { id: string }[];
@@ -103,10 +110,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     recordFeedback: (f: Feedback) =>
       run(() => {
         sql(
-          `INSERT INTO feedback (answer_id, user_id, channel_id, helpful, at) VALUES (?, ?, ?, ?, ?)
+          `INSERT INTO feedback (answer_id, user_id, channel_id, helpful, at, details) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (answer_id, user_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at,
-             channel_id = excluded.channel_id`,
-        ).run(f.answerId, f.userId, f.channelId, f.helpful ? 1 : 0, f.at);
+             channel_id = excluded.channel_id, details = excluded.details`,
+        ).run(f.answerId, f.userId, f.channelId, f.helpful ? 1 : 0, f.at, JSON.stringify(feedbackDetails(f)));
       }),
 
     recordQuestion: (q) =>
@@ -120,15 +127,31 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     feedbackSince: (since) =>
       run(() =>
         (
-          sql('SELECT answer_id, user_id, channel_id, helpful, at FROM feedback WHERE at >= ? ORDER BY at').all(since) as {
+          sql('SELECT answer_id, user_id, channel_id, helpful, at, details FROM feedback WHERE at >= ? ORDER BY at').all(since) as {
             answer_id: string;
             user_id: string;
             channel_id: string;
             helpful: number;
             at: number;
+            details: string | null;
           }[]
-        ).map((r) => ({ answerId: r.answer_id, userId: r.user_id, channelId: r.channel_id, helpful: r.helpful === 1, at: r.at })),
+        ).map((r) => ({
+          ...(r.details ? (JSON.parse(r.details) as Partial<Feedback>) : {}),
+          answerId: r.answer_id,
+          userId: r.user_id,
+          channelId: r.channel_id,
+          helpful: r.helpful === 1,
+          at: r.at,
+        })),
       ),
+
+    recordChallenge: (c) =>
+      run(() => {
+        sql('INSERT INTO challenges (at, json) VALUES (?, ?)').run(c.at, JSON.stringify(c));
+      }),
+
+    challengesSince: (since) =>
+      run(() => (sql('SELECT json FROM challenges WHERE at >= ? ORDER BY at, id').all(since) as { json: string }[]).map((r) => JSON.parse(r.json) as Challenge)),
 
     setValue: (key, value, ttlMs) =>
       run(() => {

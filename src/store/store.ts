@@ -58,6 +58,10 @@ export interface Store {
   questionsSince(since: number): Promise<QuestionRecord[]>;
   /** 👍/👎 votes given from `since` (epoch ms) on. */
   feedbackSince(since: number): Promise<Feedback[]>;
+  /** Records a player's challenge of a quiz question's ruling. */
+  recordChallenge(challenge: Challenge): Promise<void>;
+  /** Challenges filed from `since` (epoch ms) on, oldest first. */
+  challengesSince(since: number): Promise<Challenge[]>;
 }
 
 /**
@@ -82,5 +86,36 @@ export interface Feedback {
   userId: string;
   channelId: string;
   helpful: boolean;
+  at: number;
+  platform?: string;
+  /** The question as logged (normalised words, no user ids), when the answer was logged. */
+  question?: string;
+  serviceId?: string;
+  concernId?: string;
+  /** The duty the answer led with, when it led with one. */
+  duty?: string;
+  /** The owner the answer gave. */
+  verdict?: string;
+  /** From the 👎 form: what was wrong ("wrong-owner", "wrong-service", "out-of-date", "other"). */
+  reason?: string;
+  /** From the 👎 form: free text (at most 500 characters). */
+  comment?: string;
+}
+
+/** A player's challenge of a revealed quiz question's ruling. */
+export interface Challenge {
+  quizId: string;
+  questionIndex: number;
+  /** The question as it was asked in the quiz. */
+  question: string;
+  serviceId?: string;
+  concernId?: string;
+  /** The answer the quiz ruled right. */
+  ruling: string;
+  userId: string;
+  reason: string;
+  comment?: string;
+  platform: string;
+  channelId: string;
   at: number;
 }

@@ -44,7 +44,7 @@ describe('layers: model at the bottom, core as the facade on top', () => {
     expect(outside).toEqual([]);
   });
 
-  it.each(['answers', 'quiz', 'store', 'understanding', 'knowledge', 'config', 'report'])('src/%s does not import src/core', (folder) => {
+  it.each(['answers', 'quiz', 'store', 'understanding', 'knowledge', 'config', 'report', 'feedback'])('src/%s does not import src/core', (folder) => {
     const upward = layer(folder).flatMap((f) => importsOf(f).filter((i) => /(^|\/)core\//.test(i)).map((i) => `${relative(ROOT, f)} → ${i}`));
     expect(layer(folder).length).toBeGreaterThan(0);
     expect(upward).toEqual([]);

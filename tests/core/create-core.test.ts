@@ -17,7 +17,9 @@ const message = (text: string): IncomingMessage => ({ platform: 'console', text,
 const action = (actionId: string, value: string): IncomingAction => ({ platform: 'console', userId: 'U0001', channelId: 'C0001', actionId, value });
 const onlyReply = (effects: Effect[]) => {
   expect(effects).toHaveLength(1);
-  return effects[0]!.reply;
+  const [effect] = effects;
+  if (!effect || !('reply' in effect)) throw new Error('expected a reply');
+  return effect.reply;
 };
 
 describe('the core', () => {
@@ -111,8 +113,9 @@ describe('the core', () => {
       logger: { info: () => {}, warn: () => {}, error: (o) => logged.push(o) },
     });
     const [apology] = await fragile.handleAction(action(ACTION_IDS.feedbackUp, 'f|rds:guest-os-patching|1'));
-    expect(apology?.reply.kind).toBe('error');
-    expect(apology?.reply.headline).toContain('Quizzes are unavailable right now');
+    if (apology?.type !== 'reply') throw new Error('expected a reply');
+    expect(apology.reply.kind).toBe('error');
+    expect(apology.reply.headline).toContain('Quizzes are unavailable right now');
     // Told to the person who pressed, not to the whole channel.
     expect(apology).toMatchObject({ type: 'reply', visibility: 'private' });
     expect(logged).toEqual([expect.objectContaining({ err: expect.objectContaining({ code: 'STORE_UNAVAILABLE' }) })]);

@@ -168,7 +168,7 @@ describe('an exam-style quiz in a thread', () => {
 
     await h.time.advance(30_000);
     const revealed = h.chat.byKey(questionKey(quiz.id, 0))?.reply;
-    expect(revealed?.actions).toEqual([]);
+    expect(revealed?.actions.map((a) => a.actionId)).toEqual([ACTION_IDS.challenge]);
     const why = revealed?.sections.find((s) => s.title === M.whyTitle)?.body ?? '';
     expect(why.split('\n')).toHaveLength(question.exam.options.length);
     for (const o of question.exam.options) expect(why).toContain(`${o.right ? '\u2713' : '\u2717'} ${o.letter}. ${o.text}`);

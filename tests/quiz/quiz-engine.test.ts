@@ -89,7 +89,8 @@ describe('quiz engine', () => {
     const revealed = h.chat.byKey(questionKey(quiz.id, 0));
     expect(revealed?.id).toBe('m2');
     expect(revealed?.reply.headline).toBe('Question 1 of 3: AWS');
-    expect(revealed?.reply.actions).toEqual([]);
+    // The answer buttons are gone; only the challenge button stays.
+    expect(revealed?.reply.actions).toEqual([{ actionId: ACTION_IDS.challenge, label: M.challengeButton, value: `h|${quiz.id}|0` }]);
     expect(revealed?.reply.sections.map((s) => [s.title, s.body])).toEqual([
       [M.questionPrompt, 'Who patches the Lambda runtime?'],
       [M.answerTitle, 'AWS'],

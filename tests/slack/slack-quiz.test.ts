@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SLACK_STRINGS } from '../../adapters/slack/slack-strings.js';
 import { createCore } from '../../src/core/create-core.js';
@@ -155,7 +156,10 @@ describe('a Slack quiz played through the real endpoint', () => {
     expect(shownText(revealed)).toContain(Q1!.explanation);
     expect(shownText(revealed)).toContain(`<${Q1!.source}|`);
     expect(shownText(revealed)).toContain(`<@${ANA}>`);
-    expect(revealed.blocks?.some((b) => (b as { type: string }).type === 'actions')).toBe(false);
+    // No answer buttons after the reveal: only "Challenge this ruling".
+    const buttons = (revealed.blocks ?? []).flatMap((b) => ((b as { elements?: { action_id?: string }[] }).elements ?? []).map((e) => e.action_id));
+    expect(buttons.filter(Boolean).every((id) => id?.startsWith(ACTION_IDS.challenge))).toBe(true);
+    expect(buttons.some((id) => id?.startsWith(ACTION_IDS.challenge))).toBe(true);
     expect(told(STARTER)).toHaveLength(0);
 
     const second = posts[2]!;

@@ -54,6 +54,54 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     );
 
     it(
+      'keeps what a vote was about and the 👎 reason, a second vote replacing the first',
+      withStore(async ({ store }) => {
+        const vote = {
+          answerId: 'rds:guest-os-patching',
+          userId: 'U1',
+          channelId: 'C1',
+          helpful: false,
+          at: 3_000,
+          platform: 'slack',
+          question: 'who patch the guest os on rds',
+          serviceId: 'rds',
+          concernId: 'guest-os-patching',
+          verdict: 'aws',
+        };
+        await store.recordFeedback(vote);
+        await store.recordFeedback({ ...vote, at: 4_000, reason: 'wrong-owner', comment: 'RDS Custom is ours' });
+        expect(await store.feedbackSince(0)).toEqual([{ ...vote, at: 4_000, reason: 'wrong-owner', comment: 'RDS Custom is ours' }]);
+      }),
+    );
+
+    it(
+      'records challenges, lists them from a time on and prunes old ones',
+      withStore(async ({ store }) => {
+        const challenge = {
+          quizId: 'qabc123',
+          questionIndex: 1,
+          question: 'Who patches the database engine on Amazon RDS?',
+          serviceId: 'rds',
+          concernId: 'platform-patching',
+          ruling: 'aws',
+          userId: 'U1',
+          reason: 'wrong-owner',
+          platform: 'slack',
+          channelId: 'C1',
+        };
+        await store.recordChallenge({ ...challenge, at: 1_000 });
+        await store.recordChallenge({ ...challenge, at: 5_000, comment: 'major versions are ours' });
+        await store.recordChallenge({ ...challenge, at: 5_000, comment: 'major versions are ours' });
+        expect(await store.challengesSince(2_000)).toEqual([
+          { ...challenge, at: 5_000, comment: 'major versions are ours' },
+          { ...challenge, at: 5_000, comment: 'major versions are ours' },
+        ]);
+        await store.prune(3_000);
+        expect((await store.challengesSince(0)).map((c) => c.at)).toEqual([5_000, 5_000]);
+      }),
+    );
+
+    it(
       'claimOnce is atomic: of ten simultaneous claims exactly one wins',
       withStore(async ({ store }) => {
         const results = await Promise.all(Array.from({ length: 10 }, () => store.claimOnce('action:A1', 60_000)));

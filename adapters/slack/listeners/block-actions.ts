@@ -38,6 +38,7 @@ export function registerBlockActions(app: App, deps: ListenerDeps): void {
       ...(threadTs ? { threadTs } : {}),
       isDirect,
       forcePrivate: isEphemeral,
+      ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
       respond: (message) => respond(message),
     };
     await runSafely(deps, 'button', target, async () => {
