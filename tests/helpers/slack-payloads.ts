@@ -193,3 +193,27 @@ export function urlVerification(challenge: string): SlackBody {
     contentType: 'application/json',
   };
 }
+
+/**
+ * A submitted modal (view_submission) as Slack sends it: the view we opened, with `private_metadata`
+ * as we set it and the person's input under `state.values` (block id → action id → value).
+ */
+export function viewSubmission(view: { callback_id: string; private_metadata: string }, values: Record<string, Record<string, unknown>>, userId: string = SLACK_IDS.user): SlackBody {
+  const payload = {
+    type: 'view_submission',
+    team: { id: SLACK_IDS.team, domain: 'example' },
+    user: { id: userId, username: userId.toLowerCase(), team_id: SLACK_IDS.team },
+    api_app_id: SLACK_IDS.apiApp,
+    token: 'legacy-verification-token',
+    trigger_id: '1.2.view',
+    view: {
+      id: 'V0FORM',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values },
+      hash: '1700000000.abc',
+    },
+  };
+  return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+}
