@@ -59,6 +59,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     quizRevealMs: config.QUIZ_SECONDS * 1000,
     retentionDays: config.RETENTION_DAYS,
     admins: config.SRM_ADMINS,
+    ...(config.REPORT_CHANNEL ? { reportChannel: config.REPORT_CHANNEL } : {}),
   });
   const slack = options.slack
     ? createSlackApp({

@@ -17,6 +17,20 @@ export const appConfigSchema = z
       .string()
       .optional()
       .transform((s) => (s ?? '').split(',').map((id) => id.trim()).filter(Boolean)),
+    /**
+     * Where the weekly digest goes: `slack:C0123ABCD`, `teams:<conversation id>`, or a bare Slack
+     * channel id. Unset: no digest.
+     */
+    REPORT_CHANNEL: z
+      .string()
+      .trim()
+      .regex(/^((slack|teams):)?[^\s]{3,300}$/, 'must be a Slack channel id, slack:<id> or teams:<conversation id>')
+      .optional()
+      .transform((s) => {
+        if (!s) return undefined;
+        const match = /^(slack|teams):(.+)$/.exec(s);
+        return match ? { platform: match[1] as 'slack' | 'teams', channelId: match[2]! } : { platform: 'slack' as const, channelId: s };
+      }),
     NODE_ENV: z.string().optional(),
   })
   .superRefine((c, ctx) => {

@@ -18,6 +18,7 @@ import type { QuestionRecord, Store } from '../store/store.js';
 import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
 import { loadPlayerRecord } from '../store/player-record.js';
 import { buildReport, renderReport } from '../report/build-report.js';
+import { startWeeklyDigest, type ReportChannel, type WeeklyDigest } from '../report/weekly-digest.js';
 import { EMPTY_STACK, type StackRequest } from '../understanding/read-stack.js';
 import { createUnderstand, type Understand } from '../understanding/understand.js';
 import type { Effect } from '../model/effects.js';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   understand?: Understand;
   /** Platform user ids allowed to run admin commands (SRM_ADMINS). */
   admins?: string[];
+  /** Where the weekly digest of misses, 👎 and challenges is posted (REPORT_CHANNEL); none by default. */
+  reportChannel?: ReportChannel;
 }
 
 /** How long a thread remembers what it was about, for follow-ups. */
@@ -113,11 +116,7 @@ export function createCore(options: CoreOptions): SrmCore {
     recordTtlMs: retentionMs,
     random: options.random,
     revealAfterMs: options.quizRevealMs,
-    onTimerEffects: async (platform, effects) => {
-      const sink = sinks.get(platform);
-      if (sink) await sink(effects);
-      else logger.warn({ platform, effects: effects.length }, 'no sink registered for timer effects');
-    },
+    onTimerEffects: (platform, effects) => deliverTimerEffects(platform, effects),
     onError: (error) => handleError(error, logger, 'quiz-timer'),
   });
 
@@ -132,6 +131,12 @@ export function createCore(options: CoreOptions): SrmCore {
   });
 
   let retention: Retention | undefined;
+  let digest: WeeklyDigest | undefined;
+  const deliverTimerEffects = async (platform: Platform, effects: Effect[]) => {
+    const sink = sinks.get(platform);
+    if (sink) await sink(effects);
+    else logger.warn({ platform, effects: effects.length }, 'no sink registered for timer effects');
+  };
   const reply = (r: Reply, visibility: 'public' | 'private' = 'public'): Effect[] => [{ type: 'reply', reply: r, visibility }];
 
   async function onMessage(message: IncomingMessage): Promise<Effect[]> {
@@ -399,9 +404,21 @@ export function createCore(options: CoreOptions): SrmCore {
     async start() {
       await quiz.resume();
       retention ??= startRetention({ store, now, logger, ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}) });
+      if (options.reportChannel) {
+        digest ??= startWeeklyDigest({
+          store,
+          knowledge,
+          channel: options.reportChannel,
+          now,
+          logger,
+          deliver: deliverTimerEffects,
+          compose: (headline, body) => composeNotice(headline, body),
+        });
+      }
     },
     async close() {
       retention?.stop();
+      digest?.stop();
       await quiz.close();
       await store.close();
     },
