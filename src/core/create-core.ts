@@ -150,7 +150,10 @@ export function createCore(options: CoreOptions): SrmCore {
     switch (u.intent) {
       case 'quiz':
         observer.quizEvent('command');
-        return quiz.start(ctx, u.args); // "quiz stop" and "quiz leaderboard" are read there too
+        // "quiz stop" and "quiz leaderboard" are read there too. A schedule needs the text as typed
+        // ("10:00 Europe/Berlin"), not the normalised words.
+        if (u.args.split(' ')[0] === 'schedule') return quiz.start(ctx, `schedule ${/\bschedule\b([\s\S]{0,300})/i.exec(message.text)?.[1] ?? ''}`);
+        return quiz.start(ctx, u.args);
       case 'leaderboard':
         if (u.args.split(' ')[0] === 'reset') {
           return admins.has(message.userId) ? quiz.resetSeason(ctx) : reply(composeNotice(QUIZ_MESSAGES.resetOnlyAdmins), 'private');
@@ -317,6 +320,7 @@ export function createCore(options: CoreOptions): SrmCore {
   }
 
   async function onAction(action: IncomingAction): Promise<Effect[]> {
+    if (action.actionId === ACTION_IDS.quizRank) return quiz.handleAction(action);
     if (action.actionId === ACTION_IDS.quizAnswer || action.actionId === ACTION_IDS.quizReveal) {
       observer.quizEvent(action.actionId === ACTION_IDS.quizAnswer ? 'answer' : 'reveal');
       return quiz.handleAction(action);

@@ -25,6 +25,8 @@ export const ACTION_IDS = {
   feedbackDown: 'srm_feedback_down',
   quizAnswer: 'srm_quiz_answer',
   quizReveal: 'srm_quiz_reveal',
+  /** Shows the presser their own place on a finished quiz's scoreboard, privately. */
+  quizRank: 'srm_quiz_rank',
   onboardingNext: 'srm_onboarding_next',
   /** Sends a file (the stack checklist as CSV) to the person who pressed it. */
   download: 'srm_download',

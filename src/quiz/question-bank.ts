@@ -16,12 +16,19 @@ export interface QuizSelection {
   count?: number;
   /** Exam-style: lettered options instead of AWS / Customer / Shared buttons. */
   exam?: boolean;
+  /**
+   * Question ids asked in this channel before: not asked again until the pool is used up (then the
+   * pool starts over and the plan says so). A scenario is exempt: it is a story, asked in order.
+   */
+  avoid?: ReadonlySet<string>;
 }
 
 /** A chosen set of questions with a title for the quiz header. */
 export interface QuizPlan {
   title: string;
   questions: QuizQuestion[];
+  /** The channel had used up the pool, so questions asked before were allowed again. */
+  poolReset?: boolean;
 }
 
 /** Picks quiz questions from the knowledge base. */
@@ -38,8 +45,8 @@ interface Entry {
 
 /** Builds the bank once per knowledge load: scenario questions and every answerable (service, concern). */
 export function createQuestionBank(knowledge: Knowledge): QuestionBank {
-  const scenarioQuestions = [...knowledge.quizScenarios.values()].flatMap((s) => s.questions);
-  const entries: Entry[] = [...knowledge.services.values()].flatMap((service) =>
+  const allScenarioQuestions = [...knowledge.quizScenarios.values()].flatMap((s) => s.questions);
+  const allEntries: Entry[] = [...knowledge.services.values()].flatMap((service) =>
     knowledge.entriesFor(service.id).flatMap((entry) => {
       const concern = knowledge.concerns.get(entry.concernId);
       return concern ? [{ entry, serviceName: service.name, concernLabel: concern.label }] : [];
@@ -51,7 +58,7 @@ export function createQuestionBank(knowledge: Knowledge): QuestionBank {
     const variant = Math.floor(random() * (PLAIN_TEMPLATES.length + 1));
     const template = PLAIN_TEMPLATES[variant];
     return {
-      id: `gen-${e.entry.serviceId}-${e.entry.concernId}`,
+      id: generatedId(e),
       prompt: template
         ? fill(template, e.serviceName, concern)
         : misconceptionPrompt(e.entry.concernId, e.serviceName, concern),
@@ -80,35 +87,56 @@ export function createQuestionBank(knowledge: Knowledge): QuestionBank {
   const examWriter = createExamQuestionWriter(knowledge);
 
   return {
-    select({ topic, count, exam }, random) {
-      const length = Math.max(1, Math.min(MAX_QUIZ_LENGTH, count ?? DEFAULT_QUIZ_LENGTH));
-      if (exam) {
-        if (!topic) return { title: QUIZ_MESSAGES.examTitle, questions: examWriter.write(length, random) };
-        // Exam questions are written per service; a scenario or a concern has no exam version.
-        if (topic.kind !== 'service') return { title: QUIZ_MESSAGES.examTitle, questions: [] };
-        return { title: QUIZ_MESSAGES.examServiceTitle(topic.name), questions: examWriter.write(length, random, new Set(topic.ids)) };
-      }
-      if (!topic) {
-        return { title: QUIZ_MESSAGES.mixedTitle, questions: mix(scenarioQuestions, entries, length, 0.5, random) };
-      }
-      if (topic.kind === 'scenario') {
-        // A scenario is asked in its written order: it tells a story.
-        const scenario = knowledge.quizScenarios.get(topic.id);
-        return { title: topic.title, questions: (scenario?.questions ?? []).slice(0, count ?? MAX_QUIZ_LENGTH) };
-      }
-      const ids = new Set(topic.ids);
-      const key = topic.kind === 'service' ? 'service' : 'concern';
-      const title = topic.kind === 'service' ? QUIZ_MESSAGES.serviceTitle(topic.name) : QUIZ_MESSAGES.concernTitle(topic.label);
-      const questions = mix(
-        scenarioQuestions.filter((q) => q[key] !== undefined && ids.has(q[key])),
-        entries.filter((e) => ids.has(key === 'service' ? e.entry.serviceId : e.entry.concernId)),
-        length,
-        0.5,
-        random,
-      );
-      return { title, questions };
+    select(selection, random) {
+      const avoid = selection.avoid;
+      if (!avoid || avoid.size === 0 || selection.topic?.kind === 'scenario') return pick(selection, random, ALLOW_ALL);
+      const fresh = pick(selection, random, (id) => !avoid.has(id));
+      const wanted = Math.max(1, Math.min(MAX_QUIZ_LENGTH, selection.count ?? DEFAULT_QUIZ_LENGTH));
+      if (fresh.questions.length >= wanted) return fresh;
+      return { ...pick(selection, random, ALLOW_ALL), poolReset: true };
     },
   };
+
+  /** The plan for a selection, from the questions `allowed` lets through. */
+  function pick({ topic, count, exam }: QuizSelection, random: () => number, allowed: (id: string) => boolean): QuizPlan {
+    const scenarioQuestions = allScenarioQuestions.filter((q) => allowed(q.id));
+    const entries = allEntries.filter((e) => allowed(generatedId(e)));
+    const length = Math.max(1, Math.min(MAX_QUIZ_LENGTH, count ?? DEFAULT_QUIZ_LENGTH));
+    if (exam) {
+      // Written fresh each time: ask for spares, keep the ones not asked before.
+      const write = (services?: ReadonlySet<string>) => examWriter.write(allowed === ALLOW_ALL ? length : length * 3, random, services).filter((q) => allowed(q.id)).slice(0, length);
+      if (!topic) return { title: QUIZ_MESSAGES.examTitle, questions: write() };
+      // Exam questions are written per service; a scenario or a concern has no exam version.
+      if (topic.kind !== 'service') return { title: QUIZ_MESSAGES.examTitle, questions: [] };
+      return { title: QUIZ_MESSAGES.examServiceTitle(topic.name), questions: write(new Set(topic.ids)) };
+    }
+    if (!topic) {
+      return { title: QUIZ_MESSAGES.mixedTitle, questions: mix(scenarioQuestions, entries, length, 0.5, random) };
+    }
+    if (topic.kind === 'scenario') {
+      // A scenario is asked in its written order: it tells a story.
+      const scenario = knowledge.quizScenarios.get(topic.id);
+      return { title: topic.title, questions: (scenario?.questions ?? []).slice(0, count ?? MAX_QUIZ_LENGTH) };
+    }
+    const ids = new Set(topic.ids);
+    const key = topic.kind === 'service' ? 'service' : 'concern';
+    const title = topic.kind === 'service' ? QUIZ_MESSAGES.serviceTitle(topic.name) : QUIZ_MESSAGES.concernTitle(topic.label);
+    const questions = mix(
+      scenarioQuestions.filter((q) => q[key] !== undefined && ids.has(q[key])),
+      entries.filter((e) => ids.has(key === 'service' ? e.entry.serviceId : e.entry.concernId)),
+      length,
+      0.5,
+      random,
+    );
+    return { title, questions };
+  }
+}
+
+const ALLOW_ALL = (_id: string): boolean => true;
+
+/** The id of the question generated from an entry (the same whichever wording is picked). */
+function generatedId(e: Entry): string {
+  return `gen-${e.entry.serviceId}-${e.entry.concernId}`;
 }
 
 /** One to two lines: what AWS does and, when there is anything, what the customer does. */

@@ -8,7 +8,9 @@ export type QuizCommand =
   | { kind: 'leaderboard' }
   /** "quiz stack", "quiz exam stack": about the services this channel saved with "stack save". */
   | { kind: 'stack'; selection: QuizSelection }
-  | { kind: 'unknown-topic'; topicText: string };
+  | { kind: 'unknown-topic'; topicText: string }
+  /** "quiz schedule …": show, set or turn off the channel's schedule (the text after "schedule"). */
+  | { kind: 'schedule'; text: string };
 
 const STOP_WORDS = new Set(['stop', 'end', 'cancel', 'quit']);
 const LEADERBOARD_WORDS = new Set(['leaderboard', 'scores', 'scoreboard', 'top']);
@@ -19,6 +21,7 @@ const LEADERBOARD_WORDS = new Set(['leaderboard', 'scores', 'scoreboard', 'top']
  */
 export function parseQuizArgs(text: string, findTopic: TopicFinder): QuizCommand {
   const all = text.trim().split(/\s+/).filter(Boolean);
+  if (all[0]?.toLowerCase() === 'schedule') return { kind: 'schedule', text: all.slice(1).join(' ') };
   const exam = all[0]?.toLowerCase() === 'exam';
   const words = exam ? all.slice(1) : all;
   const only = words.length === 1 ? words[0]?.toLowerCase() : undefined;

@@ -86,6 +86,9 @@ const COUNT_EDIT_MS = 3_000;
 /** How long the shown count is remembered (longer than any question stays open). */
 const SHOWN_COUNT_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** Most question ids remembered per channel for the no-repeat rule (more than any pool holds). */
+const MAX_ASKED_REMEMBERED = 5_000;
+
 /** How long a new quiz waits for its header to be posted before it counts as never shown. */
 const HEADER_GRACE_MS = 10_000;
 
@@ -118,6 +121,16 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     inThreadOf: headerKey(quiz.id),
     reply: questionReply(quiz, index, 0),
   });
+
+  /** The question ids a channel was asked before (empty when none or unreadable). */
+  const loadAsked = async (key: string): Promise<Set<string>> => {
+    try {
+      const parsed: unknown = JSON.parse((await store.getValue(key)) ?? '[]');
+      return new Set(Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : []);
+    } catch {
+      return new Set();
+    }
+  };
 
   /** Adds a quiz that just ended (once: after its compare-and-set) to each player's own record. */
   const recordPlayers = async (quiz: QuizRecord): Promise<void> => {
@@ -226,7 +239,10 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     async start(ctx, selection, topicText) {
       const running = await store.activeQuiz(ctx.channelId);
       if (running && !(await abandon(running))) return runningNotice(running);
-      const plan = deps.bank.select(selection, deps.random);
+      // Questions this channel was asked before wait until its pool is used up.
+      const askedKey = `asked:${ctx.platform}:${ctx.channelId}`;
+      const asked = await loadAsked(askedKey);
+      const plan = deps.bank.select({ ...selection, avoid: asked }, deps.random);
       if (plan.questions.length === 0) return replyNotice(M.noQuestions(topicText));
       const at = now();
       const quiz: QuizRecord = {
@@ -248,6 +264,8 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
         const winner = await store.activeQuiz(ctx.channelId);
         return winner ? runningNotice(winner) : replyNotice(M.unknownButton);
       }
+      const ids = plan.questions.map((q) => q.id);
+      await store.setValue(askedKey, JSON.stringify(plan.poolReset ? ids : [...asked, ...ids].slice(-MAX_ASKED_REMEMBERED)), deps.recordTtlMs);
       return {
         effects: [
           { type: 'post', key: headerKey(quiz.id), channelId: quiz.channelId, reply: headerReply(quiz, user) },
@@ -259,11 +277,17 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
 
     async handleAction(action) {
       const button = parseQuizButton(action.value);
-      const expected = button?.kind === 'reveal' ? ACTION_IDS.quizReveal : ACTION_IDS.quizAnswer;
+      const expected = button?.kind === 'reveal' ? ACTION_IDS.quizReveal : button?.kind === 'rank' ? ACTION_IDS.quizRank : ACTION_IDS.quizAnswer;
       if (!button || action.actionId !== expected) return notice(action, M.unknownButton);
       const quiz = await store.loadQuiz(button.quizId);
-      if (!quiz || button.index >= quiz.questions.length) return notice(action, M.unknownButton);
+      if (!quiz || (button.kind !== 'rank' && button.index >= quiz.questions.length)) return notice(action, M.unknownButton);
       if (quiz.channelId !== action.channelId) return notice(action, M.otherChannel);
+      if (button.kind === 'rank') {
+        // Each player's own place, told only to them: the public board names just the top ten.
+        const scores = quizScores(quiz);
+        const mine = scores.find((s) => s.userId === action.userId);
+        return notice(action, mine ? M.ownRank(mine.rank, scores.length, mine.points, quiz.revealed.length) : M.didNotPlay, await headerThread(quiz));
+      }
       if (quiz.phase !== 'asking') return notice(action, M.quizOver);
       if (button.index > quiz.current) return notice(action, M.unknownButton);
       if (button.kind === 'answer') return answer(action, quiz, button.index, button.choice);

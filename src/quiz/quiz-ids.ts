@@ -1,7 +1,7 @@
 /** Longest button value a platform sends (Slack's limit); longer values are refused unread. */
 export const MAX_ACTION_VALUE_LENGTH = 2_000;
 
-const VALUE = /^(q[a-z0-9]{6,40}):(\d{1,2}):(aws|customer|shared|reveal|[A-E]{1,2})$/;
+const VALUE = /^(q[a-z0-9]{6,40}):(\d{1,2}):(aws|customer|shared|reveal|rank|[A-E]{1,2})$/;
 
 /** A new quiz id from the injected clock and randomness ("q" + base-36 time + 8 random chars). */
 export function newQuizId(now: number, random: () => number): string {
@@ -24,11 +24,15 @@ export const answerValue = (quizId: string, index: number, choice: string): stri
 /** Value of the reveal button. */
 export const revealValue = (quizId: string, index: number): string => `${quizId}:${index}:reveal`;
 
+/** Value of the scoreboard's "My rank" button. */
+export const rankValue = (quizId: string): string => `${quizId}:0:rank`;
+
 /** A button value that has the right shape (not yet checked against stored state). */
 export type QuizButton =
   /** `choice` is an owner, or the letters of an exam-style answer; the engine checks it fits the question. */
   | { kind: 'answer'; quizId: string; index: number; choice: string }
-  | { kind: 'reveal'; quizId: string; index: number };
+  | { kind: 'reveal'; quizId: string; index: number }
+  | { kind: 'rank'; quizId: string };
 
 /** Parses a button value; undefined for anything not shaped like one of ours. */
 export function parseQuizButton(value: unknown): QuizButton | undefined {
@@ -38,5 +42,6 @@ export function parseQuizButton(value: unknown): QuizButton | undefined {
   const [, quizId = '', indexText = '', option = ''] = match;
   const index = Number(indexText);
   if (option === 'reveal') return { kind: 'reveal', quizId, index };
+  if (option === 'rank') return { kind: 'rank', quizId };
   return { kind: 'answer', quizId, index, choice: option };
 }

@@ -6,6 +6,16 @@ export const ANSWER_LABEL = OWNER_BUTTON_LABEL;
 /** Every user-facing quiz string, so wording stays consistent and tests can refer to it. */
 export const QUIZ_MESSAGES = {
   challengeButton: 'Challenge this ruling',
+  myRankButton: 'My rank',
+  ownRank: (rank: number, players: number, points: number, of: number) =>
+    `You placed ${ordinal(rank)} of ${players} with ${points} of ${of} right.`,
+  didNotPlay: 'You did not answer in this quiz, so you have no place on its board.',
+  scheduleSet: (what: string, next: string) => `Scheduled: a quiz in this channel ${what}. The next one starts ${next}. \`quiz schedule off\` stops it.`,
+  scheduleShow: (what: string, next: string, by: string) => `This channel has a quiz ${what} (set by ${by}). The next one starts ${next}.`,
+  scheduleNone: 'No quiz is scheduled in this channel. For example: `quiz schedule weekdays 10:00 Europe/Berlin 5`.',
+  scheduleOff: 'The quiz schedule for this channel is off.',
+  scheduleInvalid: (problem: string) =>
+    `I couldn\u2019t read that schedule: ${problem}. For example: \`quiz schedule weekdays 10:00 Europe/Berlin 5\` (or \`mon,wed,fri 09:30 America/New_York 3 exam\`).`,
   headerTitle: (title: string) => `Quiz: ${title}`,
   headerBody: (count: number, seconds: number, starter: string) =>
     `${count} question${count === 1 ? '' : 's'}, ${seconds} seconds each, started by ${starter}. ` +
@@ -81,3 +91,10 @@ export const QUIZ_MESSAGES = {
   serviceTitle: (name: string) => `Who owns what on ${name}`,
   concernTitle: (label: string) => `${label}: who owns it?`,
 } as const;
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}

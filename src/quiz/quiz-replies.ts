@@ -3,7 +3,7 @@ import { sourceLink } from '../answers/source-title.js';
 import type { ExamQuestion, QuizQuestion } from '../knowledge/types.js';
 import { ACTION_IDS, type Reply, type ReplySection } from '../model/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
-import { answerValue, revealValue } from './quiz-ids.js';
+import { answerValue, rankValue, revealValue } from './quiz-ids.js';
 import { choicesFor, rightLabel } from './quiz-choices.js';
 import { QUIZ_MESSAGES as M } from './quiz-messages.js';
 import type { RankedRow } from './quiz-scores.js';
@@ -114,7 +114,9 @@ export function scoreboardReply(quiz: QuizRecord, scores: RankedRow[], user: For
   const more = scores.length > SCOREBOARD_SIZE ? [M.morePlayers(scores.length - SCOREBOARD_SIZE)] : [];
   const body = scores.length === 0 ? M.noPlayers : [...shown, ...more].join('\n');
   const headline = quiz.phase === 'stopped' ? M.scoreboardStoppedHeadline(quiz.title) : M.scoreboardHeadline(quiz.title);
-  return reply('quiz', headline, [{ title: 'Scores', body }]);
+  // "My rank": every player can see their own place privately, however far down the board.
+  const actions = scores.length > 0 ? [{ actionId: ACTION_IDS.quizRank, label: M.myRankButton, value: rankValue(quiz.id) }] : [];
+  return reply('quiz', headline, [{ title: 'Scores', body }], { actions });
 }
 
 /** The one-line result posted in the channel when the quiz ends. */

@@ -11,6 +11,8 @@ import { QUIZ_MESSAGES } from './quiz-messages.js';
 import { noticeReply, type FormatUser } from './quiz-replies.js';
 import { createQuizTimers, realTimers, type TimerApi } from './quiz-timers.js';
 import { createTopicFinder } from './quiz-topics.js';
+import { describeSchedule, nextRunAfter, parseSchedule } from './quiz-schedule.js';
+import { allQuizSchedules, deleteQuizSchedule, loadQuizSchedule, saveQuizSchedule } from '../store/quiz-schedules.js';
 
 export interface QuizServiceOptions {
   knowledge: Knowledge;
@@ -34,6 +36,8 @@ export interface QuizServiceOptions {
    * question's time, at most 5 s). A quiz whose replica died is finished by the others this way.
    */
   sweepEveryMs?: number;
+  /** How often every replica looks for scheduled quizzes that are due (default 30 s). */
+  scheduleEveryMs?: number;
 }
 
 /** What the core calls for quizzes. Every method may reject with StoreUnavailableError. */
@@ -55,22 +59,28 @@ export interface QuizService {
   resume(): Promise<void>;
   /** Cancels timers (the store is closed by its owner). */
   close(): Promise<void>;
+  /** Starts the scheduled quizzes that are due now; how many it started (every replica calls it every 30 s). */
+  runSchedules(): Promise<number>;
 }
 
-const DEFAULTS = Object.freeze({ revealAfterMs: 30_000, retryAfterMs: 5_000, recordTtlMs: 90 * 24 * 60 * 60 * 1000 });
+/** How late a scheduled quiz may still start (a replica down at the time starts it when back). */
+const SCHEDULE_CATCH_UP_MS = 15 * 60 * 1000;
+
+const DEFAULTS = Object.freeze({ revealAfterMs: 30_000, retryAfterMs: 5_000, recordTtlMs: 90 * 24 * 60 * 60 * 1000, scheduleEveryMs: 30_000 });
 
 /** Creates the quiz service over the knowledge and the store. */
 export function createQuizService(options: QuizServiceOptions): QuizService {
   const now = options.now ?? Date.now;
   const onError = options.onError ?? ((error: unknown) => console.error('quiz timer failed', error));
   const findTopic = createTopicFinder(options.knowledge);
+  const formatUser = options.formatUser ?? personToken;
   const engine = createQuizEngine({
     store: options.store,
     bank: createQuestionBank(options.knowledge),
     now,
     random: options.random ?? Math.random,
     revealAfterMs: options.revealAfterMs ?? DEFAULTS.revealAfterMs,
-    formatUser: options.formatUser ?? personToken,
+    formatUser,
     recordTtlMs: options.recordTtlMs ?? DEFAULTS.recordTtlMs,
   });
   const inFlight = new Set<Promise<void>>();
@@ -111,7 +121,21 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
   const timerApi = options.timers ?? realTimers;
   const sweepEveryMs = options.sweepEveryMs ?? Math.min(5_000, Math.max(500, Math.floor((options.revealAfterMs ?? DEFAULTS.revealAfterMs) / 6)));
   let sweeping: unknown;
+  let scheduling: unknown;
   let closed = false;
+  const scheduleEveryMs = options.scheduleEveryMs ?? DEFAULTS.scheduleEveryMs;
+  const scheduleSchedules = () => {
+    scheduling = timerApi.set(() => {
+      const run = runSchedules()
+        .then(() => undefined)
+        .catch(onError)
+        .finally(() => {
+          inFlight.delete(run);
+          if (!closed) scheduleSchedules();
+        });
+      inFlight.add(run);
+    }, scheduleEveryMs);
+  };
   const scheduleSweep = () => {
     sweeping = timerApi.set(() => {
       const run = sweep()
@@ -133,7 +157,60 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
     },
   });
 
+  const publicNotice = (text: string): Effect[] => [{ type: 'reply', visibility: 'public', reply: noticeReply(text) }];
+  /** "in 2 hours, Tue 10:00 (Europe/Berlin)": when the next scheduled quiz starts, in the schedule's zone. */
+  const when = (at: number | undefined, timeZone: string): string => {
+    if (at === undefined) return 'never';
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+    return `${local} (${timeZone})`;
+  };
+
+  /** "quiz schedule …": shows, sets or turns off this channel's schedule, for everyone to see. */
+  async function scheduleCommand(ctx: QuizContext, text: string): Promise<Effect[]> {
+    const command = parseSchedule(text);
+    switch (command.kind) {
+      case 'invalid':
+        return [{ type: 'reply', visibility: 'private', reply: noticeReply(QUIZ_MESSAGES.scheduleInvalid(command.problem)) }];
+      case 'off':
+        await deleteQuizSchedule(options.store, ctx.platform, ctx.channelId);
+        return publicNotice(QUIZ_MESSAGES.scheduleOff);
+      case 'show': {
+        const saved = await loadQuizSchedule(options.store, ctx.platform, ctx.channelId);
+        if (!saved) return publicNotice(QUIZ_MESSAGES.scheduleNone);
+        return publicNotice(QUIZ_MESSAGES.scheduleShow(describeSchedule(saved), when(nextRunAfter(saved, now()), saved.timeZone), formatUser(saved.by)));
+      }
+      case 'set': {
+        const schedule = { ...command.schedule, by: ctx.userId };
+        await saveQuizSchedule(options.store, ctx.platform, ctx.channelId, schedule);
+        return publicNotice(QUIZ_MESSAGES.scheduleSet(describeSchedule(schedule), when(nextRunAfter(schedule, now()), schedule.timeZone)));
+      }
+    }
+  }
+
+  /**
+   * Starts every scheduled quiz that is due (within the last SCHEDULE_CATCH_UP_MS: a run missed for
+   * longer while every replica was down is skipped). A claim on (channel, due time) lets exactly one
+   * replica start it; a channel with a quiz running already gets none that time.
+   */
+  async function runSchedules(): Promise<number> {
+    let started = 0;
+    const at = now();
+    for (const { platform, channelId, schedule } of await allQuizSchedules(options.store)) {
+      const due = nextRunAfter(schedule, at - SCHEDULE_CATCH_UP_MS);
+      if (due === undefined || due > at) continue;
+      if (!(await options.store.claimOnce(`schedule-run:${platform}:${channelId}:${due}`, 2 * SCHEDULE_CATCH_UP_MS))) continue;
+      const result = await engine.start({ platform, channelId, userId: schedule.by }, { count: schedule.count, exam: schedule.exam }, '');
+      // Only the quiz's own posts: a refusal ("a quiz is running") has nobody to tell.
+      const effects = apply(result).filter((e) => e.type !== 'reply');
+      if (effects.length === 0) continue;
+      started += 1;
+      await options.onTimerEffects(platform, effects).catch(onError);
+    }
+    return started;
+  }
+
   return {
+    runSchedules,
     async start(ctx, argsText) {
       const command = parseQuizArgs(argsText, findTopic);
       switch (command.kind) {
@@ -145,6 +222,8 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
           return [{ type: 'reply', visibility: 'private', reply: noticeReply(QUIZ_MESSAGES.noQuestions(command.topicText)) }];
         case 'start':
           return apply(await engine.start(ctx, command.selection, command.topicText));
+        case 'schedule':
+          return scheduleCommand(ctx, command.text);
         case 'stack': {
           const saved = await loadTeamStack(options.store, ctx.platform, ctx.channelId).catch(() => undefined);
           const ids = (saved ?? []).filter((id) => options.knowledge.services.has(id));
@@ -169,10 +248,12 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
       // Questions whose time ran out while the process was down are revealed now, before returning.
       for (const timer of overdue) await revealDue(timer);
       if (sweeping === undefined && !closed) scheduleSweep();
+      if (scheduling === undefined && !closed) scheduleSchedules();
     },
     async close() {
       closed = true;
       if (sweeping !== undefined) timerApi.clear(sweeping);
+      if (scheduling !== undefined) timerApi.clear(scheduling);
       timers.close();
       await Promise.all([...inFlight]);
     },

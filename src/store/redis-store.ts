@@ -134,6 +134,26 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         return out.sort((a, b) => a.at - b.at);
       }),
 
+    deleteValue: (k) =>
+      run(async () => {
+        await redis.del(key.value(k));
+      }),
+
+    valuesWithPrefix: (valuePrefix) =>
+      run(async () => {
+        const found: { key: string; value: string }[] = [];
+        const escaped = valuePrefix.replace(/[*?[\]\\]/g, '\\$&');
+        for await (const keys of scan(`${prefix}kv:${escaped}*`)) {
+          if (keys.length === 0) continue;
+          const values = await redis.mget(...keys);
+          keys.forEach((k, i) => {
+            const value = values[i];
+            if (value !== null && value !== undefined) found.push({ key: k.slice('kv:'.length), value });
+          });
+        }
+        return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      }),
+
     setValue: (k, value, ttlMs) =>
       run(async () => {
         if (ttlMs === undefined) await redis.set(key.value(k), value);

@@ -153,6 +153,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     challengesSince: (since) =>
       run(() => (sql('SELECT json FROM challenges WHERE at >= ? ORDER BY at, id').all(since) as { json: string }[]).map((r) => JSON.parse(r.json) as Challenge)),
 
+    deleteValue: (key) =>
+      run(() => {
+        sql('DELETE FROM kv WHERE key = ?').run(key);
+      }),
+
+    valuesWithPrefix: (prefix) =>
+      run(
+        () =>
+          sql('SELECT key, value FROM kv WHERE key >= ? AND key < ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY key').all(
+            prefix,
+            `${prefix}\uffff`,
+            now(),
+          ) as { key: string; value: string }[],
+      ),
+
     setValue: (key, value, ttlMs) =>
       run(() => {
         sql(

@@ -22,6 +22,10 @@ export interface Store {
   setValue(key: string, value: string, ttlMs?: number): Promise<void>;
   /** The value stored under `key`, if any. */
   getValue(key: string): Promise<string | undefined>;
+  /** Forgets the value under `key` (nothing happens when there is none). */
+  deleteValue(key: string): Promise<void>;
+  /** Every live value whose key starts with `prefix` (e.g. all quiz schedules), in key order. */
+  valuesWithPrefix(prefix: string): Promise<{ key: string; value: string }[]>;
   /**
    * Deletes what is past keeping: expired claims and values, and finished quizzes (with their
    * answers), feedback and quiz points from before `before` (epoch ms). Returns how many it deleted.

@@ -2,7 +2,7 @@ import { sourceLink } from '../../src/answers/source-title.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { personToken as p } from '../../src/model/person-token.js';
 import { ACTION_IDS } from '../../src/model/reply-model.js';
-import { headerKey, questionKey, resultKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
+import { headerKey, questionKey, rankValue, resultKey, scoreboardKey } from '../../src/quiz/quiz-ids.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
 import { monthStart } from '../../src/quiz/quiz-scores.js';
 import { createHarness, ctx, removeDataDir, type QuizHarness } from './quiz-harness.js';
@@ -270,6 +270,19 @@ describe('quiz messages in a big channel', () => {
     const result = h.chat.byKey(resultKey(quiz.id))?.reply.headline ?? '';
     expect(result).toContain('and 7 more tie for first with 3/3');
     expect(result.match(/U1\d{3}/g)).toHaveLength(5);
+
+    // Off the board, each player sees their own place privately with "My rank".
+    const rank = h.chat.byKey(scoreboardKey(quiz.id))?.reply.actions.find((a) => a.actionId === ACTION_IDS.quizRank);
+    expect(rank?.value).toBe(rankValue(quiz.id));
+    const [mine] = await h.press('U9999', rank!.value, ACTION_IDS.quizRank);
+    expect(mine).toMatchObject({ type: 'private', userId: 'U9999' });
+    expect(mine && 'reply' in mine ? mine.reply.headline : '').toBe(M.ownRank(13, 13, 1, 3));
+    const [first] = await h.press('U1011', rank!.value, ACTION_IDS.quizRank);
+    expect(first && 'reply' in first ? first.reply.headline : '').toBe('You placed 1st of 13 with 3 of 3 right.');
+    const [none] = await h.press('U5555', rank!.value, ACTION_IDS.quizRank);
+    expect(none && 'reply' in none ? none.reply.headline : '').toBe(M.didNotPlay);
+    const [elsewhere] = await h.press('U1011', rank!.value, ACTION_IDS.quizRank, 'C0002');
+    expect(elsewhere && 'reply' in elsewhere ? elsewhere.reply.headline : '').toBe(M.otherChannel);
   });
 });
 

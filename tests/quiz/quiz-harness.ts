@@ -38,6 +38,9 @@ export interface HarnessOptions {
   revealAfterMs?: number;
   /** The chat of an earlier harness (a restart keeps the platform's messages). */
   chat?: FakeChat;
+  /** How often the service sweeps for due reveals and looks for due schedules (service defaults otherwise). */
+  sweepEveryMs?: number;
+  scheduleEveryMs?: number;
 }
 
 /** A conversation context in channel C0001 (or another). */
@@ -58,6 +61,8 @@ export function createHarness(options: HarnessOptions = {}): QuizHarness {
     random: sequenceRandom(),
     revealAfterMs: options.revealAfterMs ?? 30_000,
     timers: time.timers,
+    ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
+    ...(options.scheduleEveryMs ? { scheduleEveryMs: options.scheduleEveryMs } : {}),
     onTimerEffects: async (platform, effects) => {
       // A reveal always posts (the next question or the scoreboard); a paced count refresh only edits.
       if (effects.some((e) => e.type === 'post')) timerPlatforms.push(platform);

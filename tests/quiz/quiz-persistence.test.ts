@@ -20,7 +20,7 @@ describe('a quiz across a restart on the same SQLite file', () => {
 
     const after = createHarness({ time, dataDir: before.dataDir, chat: before.chat });
     await after.service.resume();
-    expect(time.pendingTimers()).toBe(2); // the question's reveal, and the sweep for due reveals
+    expect(time.pendingTimers()).toBe(3); // the question's reveal, the sweep for due reveals, the look for due schedules
     await after.press('U0004', value(0, 'aws'));
     await after.press('U0002', value(0, 'shared'));
     expect(after.chat.privates.at(-1)?.reply.text).toBe(M.alreadyAnswered);
@@ -72,7 +72,7 @@ describe('a quiz across a restart on the same SQLite file', () => {
     expect(stored?.revealed[0]).toEqual({ answered: ['U0002'], right: ['U0002'], split: { aws: 1 } });
     expect(stored?.revealAt).toBe(later.now() + 30_000);
     expect(after.timerPlatforms).toEqual(['slack']);
-    expect(later.pendingTimers()).toBe(2); // the next question's reveal, and the sweep
+    expect(later.pendingTimers()).toBe(3); // the next question's reveal, the sweep, the look for due schedules
     await after.shutdown();
     removeDataDir(after);
   });

@@ -102,6 +102,29 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     );
 
     it(
+      'lists the live values under a key prefix, and nothing else',
+      withStore(async ({ store, passTime }) => {
+        await store.setValue('schedule:slack:C2', 'b');
+        await store.setValue('schedule:slack:C1', 'a');
+        await store.setValue('schedule:teams:19:x@thread.tacv2', 'c');
+        await store.setValue('schedule:slack:C3', 'gone', 50);
+        await store.setValue('schedules-other', 'no');
+        await store.setValue('stack:slack:C1', 'no');
+        await passTime(100);
+        expect(await store.valuesWithPrefix('schedule:')).toEqual([
+          { key: 'schedule:slack:C1', value: 'a' },
+          { key: 'schedule:slack:C2', value: 'b' },
+          { key: 'schedule:teams:19:x@thread.tacv2', value: 'c' },
+        ]);
+        expect(await store.valuesWithPrefix('nothing:')).toEqual([]);
+        await store.deleteValue('schedule:slack:C1');
+        await store.deleteValue('schedule:slack:never-set');
+        expect((await store.valuesWithPrefix('schedule:')).map((v) => v.key)).toEqual(['schedule:slack:C2', 'schedule:teams:19:x@thread.tacv2']);
+        expect(await store.getValue('schedule:slack:C1')).toBeUndefined();
+      }),
+    );
+
+    it(
       'claimOnce is atomic: of ten simultaneous claims exactly one wins',
       withStore(async ({ store }) => {
         const results = await Promise.all(Array.from({ length: 10 }, () => store.claimOnce('action:A1', 60_000)));
