@@ -8,6 +8,7 @@ import { isNotInChannel } from './slack-errors.js';
 import { describe, type LineLogger } from './slack-logger.js';
 import { SLACK_STRINGS } from './slack-strings.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';
 import { renderModal } from './render-modal.js';
 
 /** Slack allows five posts to one response_url. */
@@ -34,6 +35,8 @@ export interface ReplyTarget {
 
 export interface EffectRunnerOptions {
   client: webApi.WebClient;
+  /** Paces posts and edits per channel and honours Retry-After (unpaced when absent). */
+  queue?: OutboundQueue;
   core: SrmCore;
   store: Store;
   logger: LineLogger;
@@ -52,6 +55,13 @@ const POST_DEFAULTS = { unfurl_links: false, unfurl_media: false } as const;
 /** Builds the effect runner around one Web API client. */
 export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
   const { client, core, store, logger } = options;
+  const queue = options.queue ?? createOutboundQueue({ pacing: { postGapMs: 0, updateGapMs: 0, maxRetries: 0 } });
+  const post = (args: Parameters<webApi.WebClient['chat']['postMessage']>[0] & { channel: string }) =>
+    queue.call(args.channel, 'chat.postMessage', () => client.chat.postMessage(args));
+  const ephemeral = (args: Parameters<webApi.WebClient['chat']['postEphemeral']>[0] & { channel: string }) =>
+    queue.call(args.channel, 'chat.postEphemeral', () => client.chat.postEphemeral(args));
+  const update = (args: Parameters<webApi.WebClient['chat']['update']>[0] & { channel: string }) =>
+    queue.call(args.channel, 'chat.update', () => client.chat.update(args));
   const respondUses = new WeakMap<ReplyTarget, number>();
 
   /** Uses the target's response_url while it has uses left. */
@@ -65,16 +75,16 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
 
   const postPublic = async (target: ReplyTarget, message: SlackMessage) => {
     if (target.publicViaRespond && (await tryRespond(target, { response_type: 'in_channel', replace_original: false, ...message }))) return;
-    await client.chat.postMessage({ channel: target.channelId, ...thread(target.threadTs), ...message, ...POST_DEFAULTS });
+    await post({ channel: target.channelId, ...thread(target.threadTs), ...message, ...POST_DEFAULTS });
   };
 
   const postPrivate = async (target: ReplyTarget, message: SlackMessage) => {
     if (target.isDirect) {
-      await client.chat.postMessage({ channel: target.channelId, ...thread(target.threadTs), ...message, ...POST_DEFAULTS });
+      await post({ channel: target.channelId, ...thread(target.threadTs), ...message, ...POST_DEFAULTS });
       return;
     }
     if (await tryRespond(target, { response_type: 'ephemeral', replace_original: false, ...message })) return;
-    await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...thread(target.threadTs), ...message });
+    await ephemeral({ channel: target.channelId, user: target.userId, ...thread(target.threadTs), ...message });
   };
 
   const runOne = async (effect: Effect, target: ReplyTarget | undefined) => {
@@ -91,7 +101,7 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
       }
       case 'post': {
         const threadTs = effect.inThreadOf ? await store.getValue(effect.inThreadOf) : undefined;
-        const posted = await client.chat.postMessage({
+        const posted = await post({
           channel: effect.channelId,
           ...thread(threadTs),
           ...renderBlocks(effect.reply),
@@ -101,7 +111,7 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
         return;
       }
       case 'update':
-        await client.chat.update({ channel: effect.channelId, ts: effect.messageId, ...renderBlocks(effect.reply) });
+        await update({ channel: effect.channelId, ts: effect.messageId, ...renderBlocks(effect.reply) });
         return;
       case 'private': {
         const message = renderBlocks(effect.reply);
@@ -110,7 +120,7 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
           await postPrivate(target, message);
           return;
         }
-        await client.chat.postEphemeral({ channel: effect.channelId, user: effect.userId, ...thread(effect.threadId), ...message });
+        await ephemeral({ channel: effect.channelId, user: effect.userId, ...thread(effect.threadId), ...message });
         return;
       }
       case 'form': {

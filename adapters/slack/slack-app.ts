@@ -10,6 +10,7 @@ import { registerThreadReply } from './listeners/thread-reply.js';
 import { registerAppMention } from './listeners/app-mention.js';
 import { registerBlockActions } from './listeners/block-actions.js';
 import { registerFormSubmission } from './listeners/form-submission.js';
+import { createOutboundQueue, SLACK_PACING, type SlackPacing } from './outbound-queue.js';
 import { registerDirectMessage } from './listeners/direct-message.js';
 import type { ListenerDeps } from './listeners/listener-deps.js';
 import { registerSlashCommand, SLASH_COMMAND } from './listeners/slash-command.js';
@@ -50,6 +51,8 @@ export interface SlackAppOptions {
   now?: () => number;
   /** Channel ids where people who join get the welcome privately (ONBOARDING_CHANNELS). */
   onboardingChannels?: string[];
+  /** Per-channel pacing of posts and edits (Slack's limits by default; tests may pass zero gaps). */
+  pacing?: SlackPacing;
 }
 
 /** A wired Slack app. In HTTP mode mount `router` on the shared server; in Socket Mode call start(). */
@@ -86,7 +89,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: boltLogger,
     ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
   };
-  const client = new webApi.WebClient(options.botToken, clientOptions);
+  // A 429 comes back to the outbound queue, which holds that channel and method for its Retry-After
+  // (the client alone would pause every call to every channel).
+  const client = new webApi.WebClient(options.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
   const observer = options.observer ?? silentObserver;
   client.on(webApi.WebClientEvent.RATE_LIMITED, () => observer.platformApiError('slack', 429));
   const authorize = singleWorkspaceAuthorize(client, options, logger);
@@ -125,7 +130,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error(`slack listener error: ${describe(error)}`);
   });
 
-  const runner = createEffectRunner({ client, core, store, logger });
+  const queue = createOutboundQueue({
+    pacing: options.pacing ?? SLACK_PACING,
+    onRateLimited: (channelId, method, holdMs) => logger.warn(`slack ${method} rate limited in ${channelId}; retrying after ${holdMs} ms`),
+  });
+  const runner = createEffectRunner({ client, core, store, logger, queue });
   const deps: ListenerDeps = { core, store, runner, logger, observer, ...(options.botUserId ? { botUserId: options.botUserId } : {}) };
   registerSlashCommand(bolt, deps, options.command ?? SLASH_COMMAND);
   registerAppMention(bolt, deps);
