@@ -30,6 +30,8 @@ export async function runConsoleChat(core: SrmCore, io: ConsoleIo): Promise<void
 
   const perform = async (effects: Effect[]) => {
     for (const effect of effects) {
+      // One person's own view of a shared message: in a one-person terminal the notice said it already.
+      if (effect.type === 'personal') continue;
       if (effect.type === 'form') {
         // A form in a terminal: its choices become numbered buttons (no free text).
         const first = buttons.length + 1;

@@ -123,6 +123,9 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
         await ephemeral({ channel: effect.channelId, user: effect.userId, ...thread(effect.threadId), ...message });
         return;
       }
+      case 'personal':
+        // Slack has no per-person view of a shared message: the private notice already said it.
+        return;
       case 'form': {
         // A modal needs the trigger of the press that asked for it; without one there is nowhere to show it.
         if (!target?.triggerId || target.userId !== effect.userId) {

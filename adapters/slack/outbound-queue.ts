@@ -1,8 +1,9 @@
+import { createPacedQueue, type PacedQueue } from '../shared/paced-queue.js';
+
 /**
  * Slack's limits, per channel: about one message a second (chat.postMessage, chat.postEphemeral),
- * and chat.update at Tier 3 (about 50 a minute). Calls for one (channel, method) go out one at a time,
- * spaced by that method's gap; a 429 holds that (channel, method) for its Retry-After and the call is
- * tried again. Other channels and methods are not held up.
+ * and chat.update at Tier 3 (about 50 a minute). A 429 holds that channel and method for its
+ * Retry-After and the call is tried again.
  */
 export type PacedMethod = 'chat.postMessage' | 'chat.postEphemeral' | 'chat.update';
 
@@ -17,16 +18,13 @@ export interface SlackPacing {
 
 export const SLACK_PACING: SlackPacing = Object.freeze({ postGapMs: 1_000, updateGapMs: 1_200, maxRetries: 3 });
 
-export interface OutboundQueue {
-  /** Runs `work` for (channel, method) in order, when the pace and any Retry-After allow. */
-  call<T>(channelId: string, method: PacedMethod, work: () => Promise<T>): Promise<T>;
-}
+export type OutboundQueue = PacedQueue<PacedMethod>;
 
 export interface OutboundQueueOptions {
   pacing?: SlackPacing;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Told about each 429 (for metrics and the log). */
+  /** Told about each 429 (for the log). */
   onRateLimited?: (channelId: string, method: PacedMethod, retryAfterMs: number) => void;
 }
 
@@ -37,46 +35,15 @@ function retryAfterMs(error: unknown): number | undefined {
   return typeof retryAfter === 'number' && retryAfter >= 0 ? retryAfter * 1000 : 1000;
 }
 
+/** The Slack Web API's queue: per channel and method, Slack's pace, Retry-After honoured. */
 export function createOutboundQueue(options: OutboundQueueOptions = {}): OutboundQueue {
   const pacing = options.pacing ?? SLACK_PACING;
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  /** The tail of each (channel, method) line, and when its next call may go out. */
-  const tails = new Map<string, Promise<unknown>>();
-  const nextAt = new Map<string, number>();
-  const gapOf = (method: PacedMethod) => (method === 'chat.update' ? pacing.updateGapMs : pacing.postGapMs);
-
-  async function send<T>(key: string, channelId: string, method: PacedMethod, work: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      const wait = (nextAt.get(key) ?? 0) - now();
-      if (wait > 0) await sleep(wait);
-      try {
-        const result = await work();
-        nextAt.set(key, now() + gapOf(method));
-        return result;
-      } catch (error) {
-        const holdMs = retryAfterMs(error);
-        if (holdMs === undefined || attempt >= pacing.maxRetries) throw error;
-        options.onRateLimited?.(channelId, method, holdMs);
-        nextAt.set(key, now() + Math.max(holdMs, gapOf(method)));
-      }
-    }
-  }
-
-  return {
-    call(channelId, method, work) {
-      const key = `${channelId}\u0000${method}`;
-      const run = (tails.get(key) ?? Promise.resolve()).then(() => send(key, channelId, method, work));
-      const tail = run.catch(() => undefined);
-      tails.set(key, tail);
-      // An idle line is forgotten, so the maps do not grow with every channel ever seen.
-      void tail.then(() => {
-        if (tails.get(key) === tail) {
-          tails.delete(key);
-          if ((nextAt.get(key) ?? 0) <= now()) nextAt.delete(key);
-        }
-      });
-      return run;
-    },
-  };
+  return createPacedQueue<PacedMethod>({
+    gapMs: (method) => (method === 'chat.update' ? pacing.updateGapMs : pacing.postGapMs),
+    retryAfterMs,
+    maxRetries: pacing.maxRetries,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.onRateLimited ? { onHeld: options.onRateLimited } : {}),
+  });
 }

@@ -5,7 +5,7 @@ import type { Store } from '../../src/store/store.js';
 import { decodeMessageAddress, encodeMessageAddress } from './message-address.js';
 import { neutraliseMentions } from './mentions.js';
 import { personNames } from './person-names.js';
-import { renderCardMessage, renderFormMessage } from './render-card.js';
+import { renderCard, renderCardMessage, renderFormMessage, type AdaptiveCard } from './render-card.js';
 import type { OutgoingMessage, TeamsOutbox } from './teams-outbox.js';
 import { splitConversationId } from './to-incoming.js';
 import { fileConsentCard } from './send-file.js';
@@ -22,6 +22,14 @@ export interface TurnOrigin {
   conversationId: string;
   isPersonal: boolean;
   user: { id: string; name?: string };
+  /** An Action.Execute press (Universal Actions): what is for the presser alone goes in the invoke response. */
+  execute?: boolean;
+}
+
+/** What an Action.Execute press answers its presser with, alone: their own card, or a short message. */
+export interface InvokeAnswer {
+  card?: AdaptiveCard;
+  text?: string;
 }
 
 export interface EffectDeps {
@@ -68,8 +76,16 @@ async function replyInTurn(deps: EffectDeps, channelId: string, threadId: string
   return deps.outbox.send(threadId && isChannel(deps) ? threadOf(channelId, threadId) : channelId, message);
 }
 
+/** True when the effect is for the presser of an Action.Execute, who is answered in the invoke response. */
+function forPresser(effect: Effect, deps: EffectDeps): boolean {
+  return deps.turn?.execute === true && 'userId' in effect && effect.userId === deps.turn.user.id && (effect.type === 'private' || effect.type === 'personal');
+}
+
 async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | undefined> {
   switch (effect.type) {
+    case 'personal':
+      // Shown only in an Action.Execute's invoke response (see performEffects); nothing to send.
+      return undefined;
     case 'reply': {
       const channelId = splitConversationId(deps.turn?.conversationId ?? deps.outbox.reference.conversation.id).channelId;
       await replyInTurn(deps, channelId, undefined, renderCardMessage(effect.reply));
@@ -113,15 +129,24 @@ async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | und
 }
 
 /**
- * Performs the core's effects in order. Returns the first reply shown to the user (an
- * Action.Execute invoke response echoes its headline).
+ * Performs the core's effects in order. Returns the first reply shown to the user and, for an
+ * Action.Execute press, what answers the presser alone (their own card, or a short message) instead of
+ * a public reply that mentions them.
  */
-export async function performEffects(effects: readonly Effect[], deps: EffectDeps): Promise<Reply | undefined> {
+export async function performEffects(effects: readonly Effect[], deps: EffectDeps): Promise<{ shown?: Reply; invoke: InvokeAnswer }> {
   let first: Reply | undefined;
+  const invoke: InvokeAnswer = {};
   const names = personNames(deps.store);
-  for (const effect of effects) {
-    const shown = await performOne('reply' in effect ? { ...effect, reply: await names.resolve(effect.reply) } : effect, deps);
+  for (const raw of effects) {
+    const effect = 'reply' in raw ? { ...raw, reply: await names.resolve(raw.reply) } : raw;
+    if (forPresser(effect, deps) && 'reply' in effect) {
+      if (effect.type === 'personal') invoke.card ??= renderCard(effect.reply);
+      else invoke.text ??= effect.reply.headline;
+      first ??= effect.reply;
+      continue;
+    }
+    const shown = await performOne(effect, deps);
     first ??= shown;
   }
-  return first;
+  return { shown: first, invoke };
 }

@@ -18,6 +18,8 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions: CardElement[];
   msteams: { width: 'Full' };
+  /** Universal Actions: how Teams asks for each person's own view of this card. */
+  refresh?: { action: CardElement };
 }
 
 /** What a button sends back: `Action.Submit` data, or `Action.Execute` verb + data. */
@@ -63,10 +65,18 @@ function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
+/**
+ * Buttons whose answer is personal: Action.Execute (Universal Actions), so the bot can answer the
+ * presser alone, with their own view of the card, instead of a public reply.
+ */
+const EXECUTE_ACTIONS: ReadonlySet<string> = new Set([ACTION_IDS.quizAnswer, ACTION_IDS.quizReveal, ACTION_IDS.quizRank]);
+
 function submit(action: { actionId: string; label: string; value: string; style?: ReplyAction['style'] }): CardElement {
   const data: CardActionData = { actionId: action.actionId, value: action.value };
+  const execute = EXECUTE_ACTIONS.has(action.actionId) ? { verb: action.actionId } : {};
   return {
-    type: 'Action.Submit',
+    type: EXECUTE_ACTIONS.has(action.actionId) ? 'Action.Execute' : 'Action.Submit',
+    ...execute,
     title: clip(action.label, 75),
     data,
     ...(action.style === 'primary' ? { style: 'positive' } : action.style === 'danger' ? { style: 'destructive' } : {}),
@@ -178,6 +188,11 @@ function renderWithLimits(reply: Reply, limits: Limits): AdaptiveCard {
         url: source.url,
       })),
     msteams: { width: 'Full' },
+    // No userIds: Teams refreshes automatically for everyone in conversations of up to 60 people, and
+    // offers "Refresh card" in bigger ones, so a 300-person channel does not call the bot 300 times.
+    ...(reply.refresh
+      ? { refresh: { action: { type: 'Action.Execute', title: clip(reply.refresh.label, 75), verb: reply.refresh.actionId, data: { actionId: reply.refresh.actionId, value: reply.refresh.value } } } }
+      : {}),
   };
 }
 

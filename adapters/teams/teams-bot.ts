@@ -10,13 +10,13 @@ import { toAuthConfiguration, type TeamsAuth } from './teams-config.js';
 import { TEAMS_ERROR_CODES } from './teams-errors.js';
 import type { Logger } from '../../src/model/logger.js';
 import { silentObserver, type Observer } from '../../src/model/observer.js';
-import { createOutbox } from './teams-outbox.js';
+import { createConversationQueue, createOutbox } from './teams-outbox.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
 import { isPersonal, splitConversationId, toInbound, ADAPTIVE_CARD_ACTION_INVOKE, type TeamsInbound } from './to-incoming.js';
 import { offeredFile, uploadFile } from './send-file.js';
 import { DEFAULT_RETRY, type RetryOptions } from './with-retry.js';
 import { isActivity } from './check-activity.js';
-import { renderCardMessage } from './render-card.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderCardMessage, type AdaptiveCard } from './render-card.js';
 import { isLoopbackServiceUrl, serviceUrlMatchesClaim } from './service-url-policy.js';
 
 /** The slice of the shared Store the Teams adapter uses. */
@@ -37,6 +37,8 @@ export interface TeamsHandlerOptions {
   observer?: Observer;
   /** How files are uploaded to the URL Teams gives on consent (tests may pass their own). */
   fetch?: typeof fetch;
+  /** Least time between two sends (or edits) in one conversation (default TEAMS_CONVERSATION_GAP_MS). */
+  conversationGapMs?: number;
 }
 
 /** Express-compatible middleware: verifies the Bot Framework JWT (401 when missing or bad). */
@@ -82,6 +84,8 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
   const observer = options.observer ?? silentObserver;
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry, onError: (status) => observer.platformApiError('teams', status) };
   const dedupeTtlMs = options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS;
+  const queue = createConversationQueue(options.conversationGapMs);
+  const outboxFor = (context: TurnContext) => createOutbox(context, retry, queue);
   const adapter = new CloudAdapter(toAuthConfiguration(auth), undefined, undefined, {
     emitStackTrace: false,
     validateServiceUrl: auth.mode === 'authenticated',
@@ -115,11 +119,17 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
   }
   adapter.onTurnError = handleTurnError;
 
-  async function respondToInvoke(context: TurnContext, text: string | undefined): Promise<void> {
+  /**
+   * Answers an invoke. An Action.Execute gets the presser's own card (it replaces the card for them
+   * alone) or a short message only they see.
+   */
+  async function respondToInvoke(context: TurnContext, text: string | undefined, card?: AdaptiveCard): Promise<void> {
     const body =
-      context.activity.name === ADAPTIVE_CARD_ACTION_INVOKE
-        ? { statusCode: 200, type: MESSAGE_CARD_INVOKE_TYPE, value: text ?? TEAMS_STRINGS.actionDone }
-        : undefined;
+      context.activity.name !== ADAPTIVE_CARD_ACTION_INVOKE
+        ? undefined
+        : card
+          ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card }
+          : { statusCode: 200, type: MESSAGE_CARD_INVOKE_TYPE, value: text ?? TEAMS_STRINGS.actionDone };
     await context.sendActivity(Activity.fromObject({ type: 'invokeResponse', value: { status: 200, body } }));
   }
 
@@ -150,7 +160,7 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
       // Installing in a chat sends both conversationUpdate and installationUpdate: welcome once.
       if (await store.claimOnce(`teams:welcome:${channelId}`, WELCOME_TTL_MS)) {
         // A new message at the top of the conversation, not a reply to the membership event.
-        await createOutbox(context, retry).send(channelId, renderCardMessage(core.welcome()));
+        await outboxFor(context).send(channelId, renderCardMessage(core.welcome()));
       }
       return;
     }
@@ -167,9 +177,10 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
       conversationId,
       isPersonal: isPersonal(activity),
       user: { id: activity.from?.id ?? '', ...(activity.from?.name ? { name: activity.from.name } : {}) },
+      ...(inbound.kind === 'action' && inbound.via === 'execute' ? { execute: true } : {}),
     };
-    const shown = await performEffects(effects, { outbox: createOutbox(context, retry), core, store, turn });
-    if (activity.type === 'invoke') await respondToInvoke(context, shown?.headline);
+    const { shown, invoke } = await performEffects(effects, { outbox: outboxFor(context), core, store, turn });
+    if (activity.type === 'invoke') await respondToInvoke(context, invoke.text ?? shown?.headline, invoke.card);
   }
 
   /**
@@ -177,7 +188,7 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
    * file consent card. The invoke is answered 200 either way; a failed upload gets the apology.
    */
   async function answerFileConsent(context: TurnContext, consent: Extract<TeamsInbound, { kind: 'file-consent' }>): Promise<void> {
-    const outbox = createOutbox(context, retry);
+    const outbox = outboxFor(context);
     const conversationId = context.activity.conversation!.id;
     const file = consent.accepted ? await offeredFile(store, consent.fileKey) : undefined;
     if (consent.accepted && consent.upload && file) {
@@ -213,7 +224,7 @@ export function createTeamsHandler(options: TeamsHandlerOptions): TeamsRequestHa
           continue;
         }
         await adapter.continueConversation(proactiveIdentity, reference, async (context) => {
-          await performEffects([effect], { outbox: createOutbox(context, retry), core, store });
+          await performEffects([effect], { outbox: outboxFor(context), core, store });
         });
       } catch (error) {
         logger.error({ ...describeError(error), effectType: effect.type, conversationId: effect.channelId }, 'Teams proactive effect failed');

@@ -320,7 +320,7 @@ export function createCore(options: CoreOptions): SrmCore {
   }
 
   async function onAction(action: IncomingAction): Promise<Effect[]> {
-    if (action.actionId === ACTION_IDS.quizRank) return quiz.handleAction(action);
+    if (action.actionId === ACTION_IDS.quizRank || action.actionId === ACTION_IDS.quizView) return quiz.handleAction(action);
     if (action.actionId === ACTION_IDS.quizAnswer || action.actionId === ACTION_IDS.quizReveal) {
       observer.quizEvent(action.actionId === ACTION_IDS.quizAnswer ? 'answer' : 'reveal');
       return quiz.handleAction(action);

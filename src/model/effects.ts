@@ -26,4 +26,10 @@ export type Effect =
    * Show a short form to one person (Slack: a modal, which needs the trigger of the press that asked
    * for it; Teams: a card with inputs; console: numbered choices). Where no form can open, nothing is shown.
    */
-  | { type: 'form'; userId: string; channelId: string; threadId?: string; form: ReplyForm };
+  | { type: 'form'; userId: string; channelId: string; threadId?: string; form: ReplyForm }
+  /**
+   * How one person sees a message they just acted on (a quiz question with their own answer in it).
+   * Platforms with per-person card views (Teams Universal Actions) show it to that person only, in
+   * place of the message; others may ignore it (a private notice says the same).
+   */
+  | { type: 'personal'; userId: string; channelId: string; reply: Reply };

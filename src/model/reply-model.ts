@@ -25,6 +25,8 @@ export const ACTION_IDS = {
   feedbackDown: 'srm_feedback_down',
   quizAnswer: 'srm_quiz_answer',
   quizReveal: 'srm_quiz_reveal',
+  /** One person's own view of a quiz question (their answer in it), for per-person card refreshes. */
+  quizView: 'srm_quiz_view',
   /** Shows the presser their own place on a finished quiz's scoreboard, privately. */
   quizRank: 'srm_quiz_rank',
   onboardingNext: 'srm_onboarding_next',
@@ -118,4 +120,9 @@ export interface Reply {
   actions: ReplyAction[];
   /** Plain-text rendering of the whole reply (console, CLI, notification text, fallbacks). */
   text: string;
+  /**
+   * How to ask for this message as one person sees it (a `personal` effect comes back). Platforms
+   * that refresh cards per person (Teams Universal Actions) attach it; others ignore it.
+   */
+  refresh?: ReplyAction;
 }

@@ -9,6 +9,7 @@ import { headerKey, newQuizId, parseQuizButton, questionKey, resultKey, scoreboa
 import { choicesFor, rightChoice } from './quiz-choices.js';
 import { QUIZ_MESSAGES as M } from './quiz-messages.js';
 import {
+  personalQuestionReply,
   headerReply,
   leaderboardReply,
   noticeReply,
@@ -214,7 +215,15 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
     const first = await store.recordAnswer({ quizId: quiz.id, questionIndex: index, userId: action.userId, choice, at: now() });
     if (!first) return notice(action, M.alreadyAnswered, thread);
     const ack = notice(action, M.ackAnswer, thread);
-    return { effects: [...ack.effects, ...(await refreshCount(quiz.id, index))] };
+    const count = (await store.quizAnswers(quiz.id, index)).length;
+    // Where a platform shows each person their own card (Teams), the presser sees their answer in it.
+    const personal: Effect = {
+      type: 'personal',
+      userId: action.userId,
+      channelId: action.channelId,
+      reply: personalQuestionReply(quiz, index, count, choice, user),
+    };
+    return { effects: [...ack.effects, personal, ...(await refreshCount(quiz.id, index))] };
   };
 
   /**
@@ -277,11 +286,26 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
 
     async handleAction(action) {
       const button = parseQuizButton(action.value);
-      const expected = button?.kind === 'reveal' ? ACTION_IDS.quizReveal : button?.kind === 'rank' ? ACTION_IDS.quizRank : ACTION_IDS.quizAnswer;
+      const expected =
+        button?.kind === 'reveal'
+          ? ACTION_IDS.quizReveal
+          : button?.kind === 'rank'
+            ? ACTION_IDS.quizRank
+            : button?.kind === 'view'
+              ? ACTION_IDS.quizView
+              : ACTION_IDS.quizAnswer;
       if (!button || action.actionId !== expected) return notice(action, M.unknownButton);
       const quiz = await store.loadQuiz(button.quizId);
       if (!quiz || (button.kind !== 'rank' && button.index >= quiz.questions.length)) return notice(action, M.unknownButton);
       if (quiz.channelId !== action.channelId) return notice(action, M.otherChannel);
+      if (button.kind === 'view') {
+        // One person's own view of the question (a per-person card refresh): no state changes.
+        if (button.index >= quiz.questions.length) return notice(action, M.unknownButton);
+        const answers = await store.quizAnswers(quiz.id, button.index);
+        const mine = answers.find((a) => a.userId === action.userId)?.choice;
+        const reply = personalQuestionReply(quiz, button.index, answers.length, mine, user);
+        return { effects: [{ type: 'personal', userId: action.userId, channelId: action.channelId, reply }] };
+      }
       if (button.kind === 'rank') {
         // Each player's own place, told only to them: the public board names just the top ten.
         const scores = quizScores(quiz);

@@ -1,7 +1,7 @@
 /** Longest button value a platform sends (Slack's limit); longer values are refused unread. */
 export const MAX_ACTION_VALUE_LENGTH = 2_000;
 
-const VALUE = /^(q[a-z0-9]{6,40}):(\d{1,2}):(aws|customer|shared|reveal|rank|[A-E]{1,2})$/;
+const VALUE = /^(q[a-z0-9]{6,40}):(\d{1,2}):(aws|customer|shared|reveal|rank|view|[A-E]{1,2})$/;
 
 /** A new quiz id from the injected clock and randomness ("q" + base-36 time + 8 random chars). */
 export function newQuizId(now: number, random: () => number): string {
@@ -24,6 +24,9 @@ export const answerValue = (quizId: string, index: number, choice: string): stri
 /** Value of the reveal button. */
 export const revealValue = (quizId: string, index: number): string => `${quizId}:${index}:reveal`;
 
+/** Value of a question's per-person view (the card refresh). */
+export const viewValue = (quizId: string, index: number): string => `${quizId}:${index}:view`;
+
 /** Value of the scoreboard's "My rank" button. */
 export const rankValue = (quizId: string): string => `${quizId}:0:rank`;
 
@@ -32,7 +35,8 @@ export type QuizButton =
   /** `choice` is an owner, or the letters of an exam-style answer; the engine checks it fits the question. */
   | { kind: 'answer'; quizId: string; index: number; choice: string }
   | { kind: 'reveal'; quizId: string; index: number }
-  | { kind: 'rank'; quizId: string };
+  | { kind: 'rank'; quizId: string }
+  | { kind: 'view'; quizId: string; index: number };
 
 /** Parses a button value; undefined for anything not shaped like one of ours. */
 export function parseQuizButton(value: unknown): QuizButton | undefined {
@@ -43,5 +47,6 @@ export function parseQuizButton(value: unknown): QuizButton | undefined {
   const index = Number(indexText);
   if (option === 'reveal') return { kind: 'reveal', quizId, index };
   if (option === 'rank') return { kind: 'rank', quizId };
+  if (option === 'view') return { kind: 'view', quizId, index };
   return { kind: 'answer', quizId, index, choice: option };
 }

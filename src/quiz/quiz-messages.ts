@@ -7,6 +7,11 @@ export const ANSWER_LABEL = OWNER_BUTTON_LABEL;
 export const QUIZ_MESSAGES = {
   challengeButton: 'Challenge this ruling',
   myRankButton: 'My rank',
+  refreshButton: 'Refresh',
+  yourAnswerTitle: 'You',
+  yourAnswerOpen: (label: string) => `Your answer: ${label}. It is revealed when time runs out.`,
+  yourAnswerRevealed: (label: string, right: boolean) => `You answered ${label}: ${right ? 'right' : 'not right'}.`,
+  youDidNotAnswer: (revealed: boolean) => (revealed ? 'You did not answer this one.' : 'You have not answered yet.'),
   ownRank: (rank: number, players: number, points: number, of: number) =>
     `You placed ${ordinal(rank)} of ${players} with ${points} of ${of} right.`,
   didNotPlay: 'You did not answer in this quiz, so you have no place on its board.',

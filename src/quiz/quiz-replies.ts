@@ -3,8 +3,8 @@ import { sourceLink } from '../answers/source-title.js';
 import type { ExamQuestion, QuizQuestion } from '../knowledge/types.js';
 import { ACTION_IDS, type Reply, type ReplySection } from '../model/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
-import { answerValue, rankValue, revealValue } from './quiz-ids.js';
-import { choicesFor, rightLabel } from './quiz-choices.js';
+import { answerValue, rankValue, revealValue, viewValue } from './quiz-ids.js';
+import { choicesFor, rightChoice, rightLabel } from './quiz-choices.js';
 import { QUIZ_MESSAGES as M } from './quiz-messages.js';
 import type { RankedRow } from './quiz-scores.js';
 
@@ -52,8 +52,24 @@ export function questionReply(quiz: QuizRecord, index: number, answeredCount: nu
     })),
     { actionId: ACTION_IDS.quizReveal, label: M.revealButton, value: revealValue(quiz.id, index) },
   ];
-  const result = reply('quiz', M.questionHeadline(index, quiz.questions.length), sections, { actions });
+  const refresh = { actionId: ACTION_IDS.quizView, label: M.refreshButton, value: viewValue(quiz.id, index) };
+  const result = reply('quiz', M.questionHeadline(index, quiz.questions.length), sections, { actions, refresh });
   return { ...result, text: `${result.text}\nButtons: ${choices.map((c) => c.label).join(' / ')}` };
+}
+
+/**
+ * A question as one person sees it: the open question with their own answer ("Your answer: Customer")
+ * or, once revealed, the reveal with whether they were right.
+ */
+export function personalQuestionReply(quiz: QuizRecord, index: number, answeredCount: number, mine: string | undefined, user: FormatUser): Reply {
+  const question = quiz.questions[index];
+  if (!question) return noticeReply(M.unknownButton);
+  const label = mine === undefined ? undefined : (choicesFor(question).find((c) => c.value === mine)?.label ?? mine);
+  const revealed = index < quiz.revealed.length;
+  const base = revealed ? revealedReply(quiz, index, user) : questionReply(quiz, index, answeredCount);
+  const line = label === undefined ? M.youDidNotAnswer(revealed) : revealed ? M.yourAnswerRevealed(label, mine === rightChoice(question)) : M.yourAnswerOpen(label);
+  const sections = [{ title: M.yourAnswerTitle, body: line }, ...base.sections];
+  return { ...base, sections, text: `${line}\n${base.text}` };
 }
 
 /** A revealed question: the right answer, why, the source, and who got it right. No buttons. */

@@ -3,14 +3,14 @@ import { ACTION_IDS } from '../../src/model/reply-model.js';
 import { submitAction, type TestActivity } from './teams-activities.js';
 import type { ConnectorCall } from './teams-connector.js';
 
-/** Every Action.Submit `data` on the card a connector call carries, in order. */
+/** Every Action.Submit or Action.Execute `data` on the card a connector call carries, in order. */
 export function cardSubmits(call: ConnectorCall): CardActionData[] {
   const found: CardActionData[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Submit') found.push(record.data as CardActionData);
+      if (record.type === 'Action.Submit' || record.type === 'Action.Execute') found.push(record.data as CardActionData);
       Object.values(record).forEach(walk);
     }
   };
