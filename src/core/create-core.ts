@@ -17,6 +17,7 @@ import { DEFAULT_RETENTION_DAYS, type Retention, startRetention } from '../store
 import type { QuestionRecord, Store } from '../store/store.js';
 import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
 import { loadPlayerRecord } from '../store/player-record.js';
+import { loadQuizSchedule } from '../store/quiz-schedules.js';
 import { buildReport, renderReport } from '../report/build-report.js';
 import { startWeeklyDigest, type ReportChannel, type WeeklyDigest } from '../report/weekly-digest.js';
 import { EMPTY_STACK, type StackRequest } from '../understanding/read-stack.js';
@@ -156,7 +157,10 @@ export function createCore(options: CoreOptions): SrmCore {
         return quiz.start(ctx, u.args);
       case 'leaderboard':
         if (u.args.split(' ')[0] === 'reset') {
-          return admins.has(message.userId) ? quiz.resetSeason(ctx) : reply(composeNotice(QUIZ_MESSAGES.resetOnlyAdmins), 'private');
+          // The channel's quiz owner (who set its quiz schedule) or an admin may start a new season.
+          const owner = (await loadQuizSchedule(store, message.platform, message.channelId).catch(() => undefined))?.by;
+          const allowed = admins.has(message.userId) || owner === message.userId;
+          return allowed ? quiz.resetSeason(ctx) : reply(composeNotice(QUIZ_MESSAGES.resetOnlyAdmins), 'private');
         }
         return quiz.leaderboard(ctx);
       case 'onboarding':

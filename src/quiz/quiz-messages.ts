@@ -83,7 +83,7 @@ export const QUIZ_MESSAGES = {
   thisMonthTitle: 'This month',
   seasonTitle: (since: string) => `This season (since ${since})`,
   seasonReset: (by: string) => `Leaderboard reset by ${by}: a new season starts now. Earlier points no longer count here.`,
-  resetOnlyAdmins: 'Only the bot\u2019s admins (SRM_ADMINS) can reset the leaderboard.',
+  resetOnlyAdmins: 'Only this channel\u2019s quiz owner (who set its quiz schedule) or the bot\u2019s admins (SRM_ADMINS) can reset the leaderboard.',
   leaderboardLine: (rank: number, user: string, points: number) =>
     `${rank}. ${user}: ${points} point${points === 1 ? '' : 's'}`,
   leaderboardEmpty: 'No points yet.',

@@ -159,7 +159,7 @@ describe('admin report in chat', () => {
 });
 
 describe('leaderboard reset', () => {
-  it('is refused privately to non-admins and starts a season for admins', async () => {
+  it('is refused privately to others and starts a season for admins and the channel\u2019s quiz owner', async () => {
     const store = createSqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'srm-season-')) });
     const core = createCore({ knowledge, store, admins: ['UADMIN'] });
     try {
@@ -169,6 +169,14 @@ describe('leaderboard reset', () => {
       const [done] = await core.handleMessage({ ...message('leaderboard reset'), userId: 'UADMIN' });
       expect(done).toMatchObject({ type: 'reply', visibility: 'public' });
       expect(Number(await store.getValue('season:console:C0001'))).toBeGreaterThan(0);
+
+      // The channel's quiz owner (who set its schedule) may reset it too; in another channel they may not.
+      await core.handleMessage({ ...message('quiz schedule weekdays 10:00 Europe/Berlin 3'), userId: 'UOWNER' });
+      const [byOwner] = await core.handleMessage({ ...message('leaderboard reset'), userId: 'UOWNER' });
+      expect(byOwner).toMatchObject({ type: 'reply', visibility: 'public' });
+      const [elsewhere] = await core.handleMessage({ ...message('leaderboard reset'), userId: 'UOWNER', channelId: 'C0002' });
+      expect(elsewhere).toMatchObject({ type: 'reply', visibility: 'private' });
+      expect(await store.getValue('season:console:C0002')).toBeUndefined();
     } finally {
       await core.close();
     }
