@@ -3,6 +3,7 @@ import type { QuestionPart } from '../understanding/understanding.js';
 import type { AnswerOutcome } from './answer-outcome.js';
 import { type AnswerCues, composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
 import { MESSAGES } from './messages.js';
+import { composeConfigurationFallback } from './compose-configuration-fallback.js';
 import { withText } from './render-text.js';
 
 /**
@@ -11,8 +12,9 @@ import { withText } from './render-text.js';
  */
 export function composeParts(knowledge: Knowledge, parts: QuestionPart[], claim?: AnswerCues['claim']): AnswerOutcome {
   const answers = parts
-    .filter((p) => p.concernIds.length > 0)
+    .filter((p) => p.concernIds.length > 0 || (p.fallbackFeature && p.service))
     .map((p) => {
+      if (p.fallbackFeature && p.service) return composeConfigurationFallback(knowledge, p.service.candidates[0]!, p.fallbackFeature);
       const cues: AnswerCues = { stemmed: p.stemmed, ...(p.side ? { side: p.side } : {}), ...(claim ? { claim } : {}) };
       return p.service
         ? composeOwnerAnswer(knowledge, p.service.candidates, p.concernIds, false, cues)

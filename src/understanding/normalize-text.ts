@@ -32,6 +32,8 @@ export function normalizeText(raw: string): string[] {
     .replace(/['\u2019]s\b/g, '') // lambda's -> lambda
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(TRAILING_THANKS, ' ')
+    // "switching on GuardDuty" enables it; it says nothing about network switches.
+    .replace(/\bswitch(es|ed|ing)? (on|off)\b/g, (_m, suffix: string | undefined, dir: string) => `turn${suffix === 'es' ? 's' : (suffix ?? '')} ${dir}`)
     .slice(0, MAX_QUESTION_CHARS);
   return text.split(' ').filter((t) => t.length > 0);
 }

@@ -26,3 +26,32 @@ export function splitClauses(words: string[]): string[][] {
   clauses.push(words.slice(from));
   return clauses.map((c) => (c[0] === 'and' ? c.slice(1) : c)).filter((c) => c.length > 0);
 }
+
+/** Words that ask for one answer per act ("whose is each?", "who handles both?"). */
+const PER_ACT: ReadonlySet<string> = new Set(['each', 'both', 'respectively']);
+/** Words that start the question itself at the end of a message ("… — who handles each?"). */
+const ASKERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos', 'which']);
+/** Words that join two acts: "vs" first, else the last "and". */
+const STRONG_JOINS: ReadonlySet<string> = new Set(['vs', 'versus']);
+const JOINS: ReadonlySet<string> = new Set(['and', 'plus', 'while', 'whereas']);
+
+/**
+ * "CloudFront edge hardware, and the viewer protocol policy on our distribution — whose is each?":
+ * two acts named before one question asked of each. Returns the two acts, each as a "who owns …"
+ * question of its own; undefined unless the message asks per act and has one join to cut at.
+ */
+export function splitActs(words: string[]): string[][] | undefined {
+  if (!words.some((w) => PER_ACT.has(w))) return undefined;
+  let tail = words.length;
+  for (let i = words.length - 1; i > 0; i--) {
+    if (ASKERS.has(words[i]!)) {
+      tail = i;
+      break;
+    }
+  }
+  const body = words.slice(0, tail);
+  let cut = body.findIndex((w) => STRONG_JOINS.has(w));
+  if (cut < 0) for (let i = body.length - 1; i >= 0 && cut < 0; i--) if (JOINS.has(body[i]!)) cut = i;
+  if (cut <= 0 || cut >= body.length - 1) return undefined;
+  return [body.slice(0, cut), body.slice(cut + 1)].map((act) => ['who', 'owns', ...act]);
+}

@@ -26,7 +26,7 @@ import { readStack } from './read-stack.js';
 import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { parseMultipleChoice } from './multiple-choice.js';
-import { splitClauses } from './split-clauses.js';
+import { splitActs, splitClauses } from './split-clauses.js';
 import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
@@ -137,7 +137,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const concernNamed = mentions.some((m) => m.targets.some((t) => t.kind === 'concern'));
   const resolved = resolveServices(mentions, knowledge, cue || concernNamed);
   const { consumed, dualRole } = resolved;
-  const refs = dropNegated(resolved.refs, phraseWords);
+  const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
   const unconsumed = mentions.filter((m) => !consumed.has(m));
   const free = [...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)];
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
@@ -193,6 +193,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     }
     const parts = splitParts(refs, free, phraseWords, stems, knowledge, dual, concernIds, compare);
     if (parts) return { ...found(refs, parts[0]!.concernIds), parts, intent: 'who-owns', confidence: 0.85 - penalty };
+    const acts = actsAsked(words, knowledge, built);
+    if (acts) return { ...read, ...acts };
     if (concernIds.length === 0) {
       // "who configures the Lambda authorizer on our API Gateway?": configuring a feature of the service it is on.
       const target = targetOf(refs, phraseWords);
@@ -201,6 +203,11 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
       return decline(found(refs), 'not-understood');
     }
     return { ...found([nearestOrNamedByDuty(refs, concerns.anchor, free)]), intent: 'who-owns', confidence: 0.8 - penalty };
+  }
+  if (refs.length <= 1) {
+    // "CloudFront edge hardware, and the viewer protocol policy on our distribution — whose is each?"
+    const acts = actsAsked(words, knowledge, built);
+    if (acts) return { ...read, ...acts };
   }
   if (refs.length === 1 && concernIds.length > 0) {
     return { ...found(refs), intent: 'who-owns', confidence: 0.95 - penalty };
@@ -250,12 +257,17 @@ function askedInClauses(
     const previous = parts[parts.length - 1];
     // A clause that names no concern asks about the one before it, unless it moved to a variant with its own ("…and our worker nodes?").
     const primary = service && service.candidates[0] !== previous?.service?.candidates[0] ? knowledge.services.get(service.candidates[0]!)?.primaryConcern : undefined;
+    // A clause that configures a feature the knowledge has no entry for is a part too ("switching on GuardDuty").
+    if (r.concernIds.length === 0 && r.fallbackFeature && service) {
+      parts.push({ service, concernIds: [], fallbackFeature: r.fallbackFeature, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}) });
+      continue;
+    }
     const concernIds = r.concernIds.length > 0 ? r.concernIds : primary ? [primary] : (previous?.concernIds ?? []);
     if (concernIds.length === 0) continue;
     parts.push({ ...(service ? { service } : {}), concernIds, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}) });
   }
   if (parts.length < 2 || !reads.some((r) => r.concernIds.length > 0)) return undefined;
-  const first = parts[0]!;
+  const first = parts.find((p) => p.concernIds.length > 0)!;
   return {
     intent: 'who-owns',
     services: first.service ? [first.service] : [],
@@ -265,6 +277,24 @@ function askedInClauses(
     parts,
     confidence: 0.85,
   };
+}
+
+/**
+ * Words belong to one service name at most: "EKS self-managed node group" names the self-managed nodes,
+ * not also the managed node groups its last words spell. Of two overlapping names the longer stays;
+ * of two as long, the one read first.
+ */
+function dropOverlapping(refs: PlacedRef[]): PlacedRef[] {
+  const end = (r: PlacedRef) => r.at.start + r.at.words;
+  const overlaps = (a: PlacedRef, b: PlacedRef) => a !== b && a.at !== b.at && a.at.start < end(b) && b.at.start < end(a);
+  const loses = (a: PlacedRef, b: PlacedRef) => b.at.words > a.at.words || (b.at.words === a.at.words && b.at.start < a.at.start);
+  return refs.filter((r) => !refs.some((other) => overlaps(r, other) && loses(r, other)));
+}
+
+/** Two acts named, then asked of each: each act read as a question of its own (see splitActs). */
+function actsAsked(words: string[], knowledge: Knowledge, built: Indexes): Omit<Understanding, 'words' | 'args' | 'followUp'> | undefined {
+  const acts = splitActs(words);
+  return acts ? askedInClauses(acts, (clause) => understand(clause, knowledge, built), knowledge) : undefined;
 }
 
 /** The words no knowledge phrase explains, as the feature a configure-type question is about ("usage plans"). */

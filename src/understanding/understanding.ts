@@ -78,4 +78,6 @@ export interface QuestionPart {
   side?: Side;
   /** The part's own stemmed words, for its duty and condition words. */
   stemmed: string;
+  /** The part configures a feature of its service the knowledge has no entry for ("turning on GuardDuty"). */
+  fallbackFeature?: string;
 }
