@@ -310,7 +310,17 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
         // Each player's own place, told only to them: the public board names just the top ten.
         const scores = quizScores(quiz);
         const mine = scores.find((s) => s.userId === action.userId);
-        return notice(action, mine ? M.ownRank(mine.rank, scores.length, mine.points, quiz.revealed.length) : M.didNotPlay, await headerThread(quiz));
+        const line = mine ? M.ownRank(mine.rank, scores.length, mine.points, quiz.revealed.length) : M.didNotPlay;
+        const told = notice(action, line, await headerThread(quiz));
+        // Where a platform shows each person their own card (Teams), the scoreboard with their place in it.
+        const board = scoreboardReply(quiz, scores, user);
+        const personal: Effect = {
+          type: 'personal',
+          userId: action.userId,
+          channelId: action.channelId,
+          reply: { ...board, sections: [{ title: M.yourAnswerTitle, body: line }, ...board.sections], text: `${line}\n${board.text}` },
+        };
+        return { effects: [...told.effects, personal] };
       }
       if (quiz.phase !== 'asking') return notice(action, M.quizOver);
       if (button.index > quiz.current) return notice(action, M.unknownButton);

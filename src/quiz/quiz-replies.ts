@@ -131,8 +131,9 @@ export function scoreboardReply(quiz: QuizRecord, scores: RankedRow[], user: For
   const body = scores.length === 0 ? M.noPlayers : [...shown, ...more].join('\n');
   const headline = quiz.phase === 'stopped' ? M.scoreboardStoppedHeadline(quiz.title) : M.scoreboardHeadline(quiz.title);
   // "My rank": every player can see their own place privately, however far down the board.
-  const actions = scores.length > 0 ? [{ actionId: ACTION_IDS.quizRank, label: M.myRankButton, value: rankValue(quiz.id) }] : [];
-  return reply('quiz', headline, [{ title: 'Scores', body }], { actions });
+  const rank = { actionId: ACTION_IDS.quizRank, label: M.myRankButton, value: rankValue(quiz.id) };
+  // Teams refreshes the card per person with the same action, so each player sees their own place in it.
+  return reply('quiz', headline, [{ title: 'Scores', body }], scores.length > 0 ? { actions: [rank], refresh: rank } : {});
 }
 
 /** The one-line result posted in the channel when the quiz ends. */

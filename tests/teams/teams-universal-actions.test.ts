@@ -85,7 +85,13 @@ describe('Teams quiz buttons are Universal Actions: each presser is answered alo
     expect(JSON.stringify(ana.value)).toContain(M.yourAnswerRevealed(label, true));
 
     // "My rank" on the scoreboard: Ana alone is told her place.
+    // The scoreboard refreshes per person too: Ana alone sees her place in her copy of it.
+    const board = JSON.stringify(connector.calls.find((c) => JSON.stringify(c.body).includes(rankValue(quiz.id)))?.body);
+    expect(board).toContain(`"refresh":{"action":{"type":"Action.Execute","title":"${M.myRankButton}","verb":"${ACTION_IDS.quizRank}"`);
     const rank = (await postActivity(server.url, execute(ACTION_IDS.quizRank, rankValue(quiz.id), ANA, 'X0506'))).body as InvokeBody;
-    expect(rank).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: M.ownRank(1, 1, 1, 1) });
+    expect(rank).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(rank.value)).toContain(M.ownRank(1, 1, 1, 1));
+    const ben2 = (await postActivity(server.url, execute(ACTION_IDS.quizRank, rankValue(quiz.id), BEN, 'X0507'))).body as InvokeBody;
+    expect(JSON.stringify(ben2.value)).toContain(M.didNotPlay);
   });
 });
