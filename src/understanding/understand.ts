@@ -52,6 +52,10 @@ const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' exp
   ' tell me about', ' overview', ' in short'];
 /** Words that ask for one answer per concern named ("which side owns which?"). */
 const PER_CONCERN_CUES = [' which owns which', ' owns which', ' each ', ' respectively', ' which is which'];
+/** Asking about a control as a control ("whose control is that?", "what kind of control"). */
+const CONTROL_CUES = [' control ', ' controls ', ' control is ', ' kind of control', ' type of control'];
+/** Services named as examples of something ("SaaS-like services such as Shield"). */
+const EXAMPLE_CUES = [' such as ', ' like ', ' e g ', ' for example ', ' for instance '];
 /** A message that only thanks ("thanks!", "thank you so much"). */
 const THANKS_ONLY = /^\W*(?:thanks|thank you|thx|ty|cheers|many thanks|ta)(?:\s+(?:a lot|so much|very much|again|mate|all|srm))*\W*$/i;
 /** Words of a configure-type question that name no feature ("who sets it up for us?"). */
@@ -171,16 +175,33 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const concept = conceptId ? knowledge.concepts.get(conceptId) : undefined;
   const asksWho = hasCue(padded, WH_CUES);
   const comparesConcepts = refs.length === 0 && hasCue(padded, [' difference', ' differ', ' compare', ' vs ', ' versus ']);
+  // "Zone security … whose control is that?": a kind of control asked about as a control.
+  const asksAboutControl = concept?.exampleOf !== undefined && conceptNamed(mentions, conceptId!) && hasCue(padded, CONTROL_CUES);
   const whoConcept =
-    (concept?.owner !== undefined || comparesConcepts) && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!);
+    asksAboutControl ||
+    ((concept?.owner !== undefined || comparesConcepts) && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!));
+  // "SaaS-like services such as Shield or Trusted Advisor": services named as examples of the concept asked about.
+  const conceptMentioned = mentions.some((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
+  const servicesAsExamples = refs.length > 0 && concept !== undefined && conceptMentioned && hasCue(padded, EXAMPLE_CUES);
+  if (servicesAsExamples && claim === undefined && hasCue(padded, WHAT_CUES)) return { ...found([]), concernIds: [], intent: 'concept', confidence: 0.85 };
   if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? whoConcept : hasCue(padded, WHAT_CUES))) {
     const also = [...new Set([...namedConcepts(mentions), ...byWords])].filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
     const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);
     return { ...found([]), ...(compared && also.length ? { alsoConcepts: also.slice(0, 2) } : {}), intent: 'concept', confidence: 0.9 };
   }
   // "hypervisor vs guest OS — which side owns which?": one general answer per concern.
-  if (refs.length === 0 && concernIds.length >= 2 && (hasCue(padded, COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES))) {
-    const parts = concernIds.slice(0, 3).map((id) => ({ concernIds: [id], stemmed, ...(side ? { side } : {}) }));
+  if (refs.length === 0 && concernIds.length >= 2 && (hasCue(padded, COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES) || hasCue(padded, [' difference between ']))) {
+    // Each concern's side comes from its own stretch of words ("hypervisor patching vs guest OS patching").
+    const at = (id: string) => Math.min(...free.filter((m) => m.targets.some((t) => t.kind === 'concern' && t.id === id)).map((m) => m.start), phraseWords.length);
+    // In the order asked.
+    const ids = concernIds.slice(0, 3).sort((a, b) => at(a) - at(b));
+    const starts = ids.map(at);
+    const parts = ids.map((id, i) => {
+      const from = Math.max(0, ...starts.filter((s) => s < starts[i]!).map((s) => s + 1));
+      const to = Math.min(phraseWords.length, ...starts.filter((s) => s > starts[i]!));
+      const own = findSide(` ${phraseWords.slice(from, to).join(' ')} `);
+      return { concernIds: [id], stemmed, ...(own ? { side: own } : {}) };
+    });
     return { ...found([]), parts, intent: 'who-owns', confidence: 0.85 - penalty };
   }
 

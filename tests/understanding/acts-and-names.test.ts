@@ -29,3 +29,25 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
   });
 });
+
+describe('concept questions the holdout found answered as something else (new phrasings)', () => {
+  it('answers a kind of control asked about as a control with the concept', () => {
+    const read = understand('service and communications protection: what kind of control is it, and whose?');
+    expect(read).toMatchObject({ intent: 'concept', conceptId: 'customer-specific-controls' });
+  });
+
+  it('reads services named as examples of a category as examples, not as the subject', () => {
+    const read = understand('For abstracted services such as S3 or SQS, what does the customer still do?');
+    expect(read).toMatchObject({ intent: 'concept', conceptId: 'abstracted-services' });
+  });
+
+  it('answers "the difference between" two acts with both, each with its owner, in the order asked', () => {
+    const outcome = ask("What's the difference between writing our security group rules and securing the physical network cabling?");
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
+  });
+
+  it('gives each act of "A vs B: who owns which?" its own side', () => {
+    const outcome = ask('hypervisor patching vs guest OS patching: who owns which?');
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+  });
+});
