@@ -120,32 +120,25 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
   };
   const timerApi = options.timers ?? realTimers;
   const sweepEveryMs = options.sweepEveryMs ?? Math.min(5_000, Math.max(500, Math.floor((options.revealAfterMs ?? DEFAULTS.revealAfterMs) / 6)));
-  let sweeping: unknown;
-  let scheduling: unknown;
   let closed = false;
   const scheduleEveryMs = options.scheduleEveryMs ?? DEFAULTS.scheduleEveryMs;
-  const scheduleSchedules = () => {
-    scheduling = timerApi.set(() => {
-      const run = runSchedules()
-        .then(() => undefined)
-        .catch(onError)
-        .finally(() => {
-          inFlight.delete(run);
-          if (!closed) scheduleSchedules();
-        });
-      inFlight.add(run);
-    }, scheduleEveryMs);
-  };
-  const scheduleSweep = () => {
-    sweeping = timerApi.set(() => {
-      const run = sweep()
-        .catch(onError)
-        .finally(() => {
-          inFlight.delete(run);
-          if (!closed) scheduleSweep();
-        });
-      inFlight.add(run);
-    }, sweepEveryMs);
+  /** Timer handles of the repeating jobs, by name, while they run. */
+  const repeating = new Map<string, unknown>();
+  /** Runs `work` every `everyMs` (after the last run ends) until the service closes. */
+  const repeat = (name: string, work: () => Promise<unknown>, everyMs: number) => {
+    repeating.set(
+      name,
+      timerApi.set(() => {
+        const run = work()
+          .then(() => undefined)
+          .catch(onError)
+          .finally(() => {
+            inFlight.delete(run);
+            if (!closed) repeat(name, work, everyMs);
+          });
+        inFlight.add(run);
+      }, everyMs),
+    );
   };
 
   const timers = createQuizTimers({
@@ -247,13 +240,13 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
       }
       // Questions whose time ran out while the process was down are revealed now, before returning.
       for (const timer of overdue) await revealDue(timer);
-      if (sweeping === undefined && !closed) scheduleSweep();
-      if (scheduling === undefined && !closed) scheduleSchedules();
+      // Every replica looks for due reveals (any replica's quizzes) and for due scheduled quizzes.
+      if (!repeating.has('sweep') && !closed) repeat('sweep', sweep, sweepEveryMs);
+      if (!repeating.has('schedules') && !closed) repeat('schedules', runSchedules, scheduleEveryMs);
     },
     async close() {
       closed = true;
-      if (sweeping !== undefined) timerApi.clear(sweeping);
-      if (scheduling !== undefined) timerApi.clear(scheduling);
+      for (const handle of repeating.values()) timerApi.clear(handle);
       timers.close();
       await Promise.all([...inFlight]);
     },

@@ -1,21 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTeamsHandler } from '../../adapters/teams/teams-bot.js';
+import { describe, expect, it } from 'vitest';
 import { TEAMS_STRINGS } from '../../adapters/teams/teams-strings.js';
 import { stackChecklist } from '../../src/answers/compose-stack.js';
-import { createCore } from '../../src/core/create-core.js';
-import type { SrmCore } from '../../src/core/srm-core.js';
 import { ACTION_IDS } from '../../src/model/reply-model.js';
-import { createSqliteStore } from '../../src/store/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 import { otherInvoke, personalMessage, submitAction, type TestActivity } from '../helpers/teams-activities.js';
-import { allowOnlyLoopback, captureConnector } from '../helpers/teams-connector.js';
-import { postActivity, startTeamsServer, type RunningServer } from '../helpers/teams-server.js';
-import { captureLogger } from './fake-core.js';
+import { postActivity } from '../helpers/teams-server.js';
+import { useTeamsWithRealCore } from '../helpers/teams-real-core.js';
 
 const knowledge = loadTestKnowledge();
 const ONEDRIVE = 'https://onedrive.example.test';
@@ -36,33 +27,14 @@ function fileConsent(action: 'accept' | 'decline', fileKey: string, uploadUrl = 
 }
 
 describe('Teams: the stack checklist as a CSV file card', () => {
-  let dataDir: string;
-  let store: Store;
-  let core: SrmCore;
-  let server: RunningServer;
-  let connector: ReturnType<typeof captureConnector>;
-
-  allowOnlyLoopback();
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'srm-teams-csv-'));
-    store = createSqliteStore({ dataDir });
-    core = createCore({ knowledge, store });
-    connector = captureConnector();
-    server = await startTeamsServer(createTeamsHandler({ core, store, auth: { mode: 'local' }, logger: captureLogger().logger }));
-  });
-  afterEach(async () => {
-    await server.close();
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    nock.cleanAll();
-  });
+  const t = useTeamsWithRealCore();
 
   it('offers the file with a consent card in the personal chat, uploads it when accepted, and shows its file card', async () => {
-    await postActivity(server.url, personalMessage('stack ec2 s3'));
-    expect(JSON.stringify(connector.calls[0]?.body)).toContain('x|ec2,s3');
+    await postActivity(t.server.url, personalMessage('stack ec2 s3'));
+    expect(JSON.stringify(t.connector.calls[0]?.body)).toContain('x|ec2,s3');
 
-    await postActivity(server.url, submitAction(ACTION_IDS.download, 'x|ec2,s3', 'personal', 'S0101'));
-    const consent = connector.calls[1]?.body.attachments?.[0];
+    await postActivity(t.server.url, submitAction(ACTION_IDS.download, 'x|ec2,s3', 'personal', 'S0101'));
+    const consent = t.connector.calls[1]?.body.attachments?.[0];
     expect(consent?.contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
     expect(consent?.name).toBe('srm-stack.csv');
     const fileKey: string = consent.content.acceptContext.fileKey;
@@ -76,7 +48,7 @@ describe('Teams: the stack checklist as a CSV file card', () => {
         uploads.push({ headers: this.req.headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
         return [201, {}];
       });
-    const answered = await postActivity(server.url, fileConsent('accept', fileKey));
+    const answered = await postActivity(t.server.url, fileConsent('accept', fileKey));
     expect(answered.status).toBe(200);
 
     expect(uploads).toHaveLength(1);
@@ -84,7 +56,7 @@ describe('Teams: the stack checklist as a CSV file card', () => {
     expect(lines[0]).toBe('service,concern,duty,owner,condition,inside_owner,source');
     expect(lines).toHaveLength(stackChecklist(knowledge, ['ec2', 's3']).length + 1);
     expect(uploads[0]!.headers['content-range']).toBe(`bytes 0-${consent.content.sizeInBytes - 1}/${consent.content.sizeInBytes}`);
-    const card = connector.calls[2]?.body.attachments?.[0];
+    const card = t.connector.calls[2]?.body.attachments?.[0];
     expect(card).toMatchObject({
       contentType: 'application/vnd.microsoft.teams.card.file.info',
       contentUrl: `${ONEDRIVE}/files/srm-stack.csv`,
@@ -94,27 +66,27 @@ describe('Teams: the stack checklist as a CSV file card', () => {
   });
 
   it('sends nothing when the person declines, and says so', async () => {
-    await postActivity(server.url, submitAction(ACTION_IDS.download, 'x|rds', 'personal', 'S0102'));
-    const fileKey: string = connector.calls[0]?.body.attachments[0].content.acceptContext.fileKey;
-    const answered = await postActivity(server.url, fileConsent('decline', fileKey, undefined, 'FC0002'));
+    await postActivity(t.server.url, submitAction(ACTION_IDS.download, 'x|rds', 'personal', 'S0102'));
+    const fileKey: string = t.connector.calls[0]?.body.attachments[0].content.acceptContext.fileKey;
+    const answered = await postActivity(t.server.url, fileConsent('decline', fileKey, undefined, 'FC0002'));
     expect(answered.status).toBe(200);
-    expect(connector.calls[1]?.body.text).toBe(TEAMS_STRINGS.fileDeclined);
+    expect(t.connector.calls[1]?.body.text).toBe(TEAMS_STRINGS.fileDeclined);
   });
 
   it('never uploads to a non-https URL or for a file it did not offer', async () => {
-    const plain = await postActivity(server.url, fileConsent('accept', 'aaaaaaaa-1111', 'http://169.254.169.254/latest', 'FC0003'));
+    const plain = await postActivity(t.server.url, fileConsent('accept', 'aaaaaaaa-1111', 'http://169.254.169.254/latest', 'FC0003'));
     expect(plain.status).toBe(200);
-    expect(connector.calls).toHaveLength(0);
+    expect(t.connector.calls).toHaveLength(0);
 
-    const unknown = await postActivity(server.url, fileConsent('accept', 'bbbbbbbb-2222', undefined, 'FC0004'));
+    const unknown = await postActivity(t.server.url, fileConsent('accept', 'bbbbbbbb-2222', undefined, 'FC0004'));
     expect(unknown.status).toBe(200);
-    expect(connector.calls[0]?.body.text).toBe(TEAMS_STRINGS.fileGone);
+    expect(t.connector.calls[0]?.body.text).toBe(TEAMS_STRINGS.fileGone);
   });
 
   it('points to the personal chat when Download CSV is pressed in a channel', async () => {
-    await postActivity(server.url, submitAction(ACTION_IDS.download, 'x|ec2'));
-    expect(connector.calls).toHaveLength(1);
-    expect(JSON.stringify(connector.calls[0]?.body)).toContain('personal chat');
-    expect(JSON.stringify(connector.calls[0]?.body)).not.toContain('file.consent');
+    await postActivity(t.server.url, submitAction(ACTION_IDS.download, 'x|ec2'));
+    expect(t.connector.calls).toHaveLength(1);
+    expect(JSON.stringify(t.connector.calls[0]?.body)).toContain('personal chat');
+    expect(JSON.stringify(t.connector.calls[0]?.body)).not.toContain('file.consent');
   });
 });
