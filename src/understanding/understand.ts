@@ -52,6 +52,8 @@ const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' exp
   ' tell me about', ' overview', ' in short'];
 /** Words that ask for one answer per concern named ("which side owns which?"). */
 const PER_CONCERN_CUES = [' which owns which', ' owns which', ' each ', ' respectively', ' which is which'];
+/** Asking what the customer still does across several services (their checklist, not a comparison). */
+const LEFT_FOR_CUSTOMER_CUES = [' left for the customer', ' left for us', ' left for me', ' what do we still', ' what do i still', ' what is still ours', ' still ours', ' still on us'];
 /** Asking about a control as a control ("whose control is that?", "what kind of control"). */
 const CONTROL_CUES = [' control ', ' controls ', ' control is ', ' kind of control', ' type of control'];
 /** Services named as examples of something ("SaaS-like services such as Shield"). */
@@ -210,6 +212,11 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     const compare = hasCue(padded, COMPARE_CUES) || (hasCue(padded, SOFT_COMPARE_CUES) && aboutResponsibility);
     const asksForCards = hasCue(padded, SERVICE_CARD_CUES);
     if (concernIds.length === 0 && (compare || (listed(refs, phraseWords) && (aboutResponsibility || asksForCards || onlyServices(refs, phraseWords))))) {
+      // "For S3 and DynamoDB, what's left for the customer?": the customer's checklist across them.
+      if (hasCue(padded, LEFT_FOR_CUSTOMER_CUES)) {
+        const serviceIds = [...new Set(refs.map((r) => r.candidates[0]!))];
+        return { ...found(refs), intent: 'stack', stack: { serviceIds, unknown: [], save: false }, confidence: 0.85 - penalty };
+      }
       return { ...found(refs), intent: 'compare', confidence: 0.9 - penalty };
     }
     const parts = splitParts(refs, free, phraseWords, stems, knowledge, dual, concernIds, compare);

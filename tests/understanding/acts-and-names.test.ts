@@ -51,3 +51,11 @@ describe('concept questions the holdout found answered as something else (new ph
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
   });
 });
+
+describe('what is left for the customer across several services', () => {
+  it('answers with the customer\u2019s checklist across them, not a comparison table', () => {
+    const outcome = ask('Lambda and SQS: what is still ours?');
+    expect(outcome.reply.kind).toBe('checklist');
+    expect(outcome.stack?.services).toEqual(['AWS Lambda', 'Amazon SQS']);
+  });
+});
