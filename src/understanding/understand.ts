@@ -273,7 +273,7 @@ function askedInClauses(
   read: (text: string) => Understanding,
   knowledge: Knowledge,
 ): Omit<Understanding, 'words' | 'args' | 'followUp'> | undefined {
-  const reads = clauses.map((c) => read(c.join(' ')));
+  const reads = withPreamble(clauses, read).map((c) => read(c.join(' ')));
   const lead = reads.find((r) => r.services.length > 0)?.services[0];
   const leadService = lead ? knowledge.services.get(lead.candidates[0]!) : undefined;
   const leadName = leadService?.variantOf ? knowledge.services.get(leadService.variantOf)?.name : leadService?.name;
@@ -317,6 +317,39 @@ function dropOverlapping(refs: PlacedRef[]): PlacedRef[] {
   const overlaps = (a: PlacedRef, b: PlacedRef) => a !== b && a.at !== b.at && a.at.start < end(b) && b.at.start < end(a);
   const loses = (a: PlacedRef, b: PlacedRef) => b.at.words > a.at.words || (b.at.words === a.at.words && b.at.start < a.at.start);
   return refs.filter((r) => !refs.some((other) => overlaps(r, other) && loses(r, other)));
+}
+
+/** Words that join the things a question sets out before asking about them. */
+const PREAMBLE_JOINS: ReadonlySet<string> = new Set(['plus', 'and', 'while', 'whereas', 'also']);
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos']);
+
+/**
+ * "Lambda on Auto runtime mode plus a Postgres we run ourselves on EC2: who patches the runtime, and who
+ * patches Postgres?": the things are set out first, then each question names one by a word of its own.
+ * Each question is read with the one thing it names; the clauses as they were when that does not work
+ * out (fewer than two things, or a question that names none or several).
+ */
+function withPreamble(clauses: string[][], read: (text: string) => Understanding): string[][] {
+  const first = clauses[0]!;
+  const opener = first.findIndex((w) => QUESTION_OPENERS.has(w));
+  if (opener <= 0) return clauses;
+  const preamble = first.slice(0, opener);
+  const things: string[][] = [[]];
+  for (const w of preamble) {
+    if (PREAMBLE_JOINS.has(w)) things.push([]);
+    else things[things.length - 1]!.push(w);
+  }
+  const named = things.filter((t) => t.length > 0);
+  if (named.length < 2 || named.some((t) => read(t.join(' ')).services.length === 0)) return clauses;
+  const questions = [first.slice(opener), ...clauses.slice(1)];
+  const content = (words: string[]) => new Set(words.filter((w) => !COMMON_WORDS.has(w) && !QUESTION_OPENERS.has(w) && w.length > 2).map(stem));
+  const picks = questions.map((q) => {
+    const asked = content(q);
+    const matching = named.filter((t) => [...content(t)].some((w) => asked.has(w)));
+    return matching.length === 1 ? matching[0]! : undefined;
+  });
+  if (picks.some((p) => p === undefined) || new Set(picks).size !== picks.length) return clauses;
+  return questions.map((q, i) => [...picks[i]!, ...q]);
 }
 
 /** Two acts named, then asked of each: each act read as a question of its own (see splitActs). */

@@ -59,3 +59,13 @@ describe('what is left for the customer across several services', () => {
     expect(outcome.stack?.services).toEqual(['AWS Lambda', 'Amazon SQS']);
   });
 });
+
+describe('things set out first, then a question about each', () => {
+  it('reads each question with the thing it names', () => {
+    const outcome = ask('ECS tasks on Fargate plus a Redis we host ourselves on EC2 instances: who patches the tasks\u2019 hosts, and who patches Redis?');
+    expect(outcome.parts?.map((p) => [p.service, p.owner])).toEqual([
+      ['Amazon ECS on AWS Fargate', 'aws'],
+      ['Amazon EC2', 'customer'],
+    ]);
+  });
+});
