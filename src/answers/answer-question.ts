@@ -51,7 +51,7 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
     case 'compare':
       return composeComparison(knowledge, q.services.map((r) => r.candidates[0]!), q.concernIds[0]);
     case 'concept':
-      return composeConcept(knowledge, q.conceptId!, q.alsoConcepts);
+      return composeConcept(knowledge, q.conceptId!, q.alsoConcepts, q.concernIds);
     case 'decline':
       return composeDecline(q.declineReason ?? 'not-understood');
     case 'thanks':

@@ -5,9 +5,11 @@ import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
 
 /** Explains a concept of the model ("security of the cloud", "abstracted services"). */
-export function composeConcept(knowledge: Knowledge, conceptId: string, alsoIds: string[] = []): AnswerOutcome {
+export function composeConcept(knowledge: Knowledge, conceptId: string, alsoIds: string[] = [], concernIds: string[] = []): AnswerOutcome {
   const concept = knowledge.concepts.get(conceptId)!;
   const also = alsoIds.flatMap((id) => knowledge.concepts.get(id) ?? []);
+  // The concerns the question also names ("… client-side vs server-side?"): each one's general rule, in a line.
+  const concerns = concernIds.slice(0, 3).flatMap((id) => knowledge.concerns.get(id) ?? []);
   const related = [...knowledge.concepts.values()].filter((c) => c.id !== concept.id).slice(0, 2);
   const reply = withText({
     kind: 'concept',
@@ -17,8 +19,14 @@ export function composeConcept(knowledge: Knowledge, conceptId: string, alsoIds:
       ...(concept.points.length ? [{ title: 'Key points', body: concept.points.map((p) => `• ${p}`).join('\n') }] : []),
       // A comparison ("inherited vs shared controls") gets each concept it names, side by side.
       ...also.map((c) => ({ title: c.owner ? `${c.title}: ${MESSAGES.conceptOwner[c.owner]}` : c.title, body: c.summary })),
+      ...concerns.map((c) => ({
+        title: `${c.label}: ${MESSAGES.conceptOwner[c.general.owner]}`,
+        body: [c.general.aws && `AWS: ${c.general.aws}`, c.general.customer && `You: ${c.general.customer}`].filter(Boolean).join(' '),
+      })),
     ],
-    sources: [...new Map([concept, ...also].flatMap((c) => c.sources).map((url) => [url, sourceLink(url)])).values()].slice(0, 4),
+    sources: [
+      ...new Map([...[concept, ...also].flatMap((c) => c.sources), ...concerns.flatMap((c) => c.general.sources.slice(0, 1))].map((url) => [url, sourceLink(url)])).values(),
+    ].slice(0, 5),
     suggestions: related.map((c) => `what is ${c.title.replace(/\s*\(.*\)$/, '')}?`),
     actions: [],
   });
