@@ -41,6 +41,13 @@ describe('concept questions the holdout found answered as something else (new ph
     expect(read).toMatchObject({ intent: 'concept', conceptId: 'abstracted-services' });
   });
 
+  it('gives the general rule of each concern a concept question also names', () => {
+    const outcome = ask('What are abstracted services, and how does client-side encryption work there?');
+    expect(outcome.reply.kind).toBe('concept');
+    const label = knowledge.concerns.get('client-side-encryption')!.label;
+    expect(outcome.reply.sections.some((s) => s.title.startsWith(`${label}:`))).toBe(true);
+  });
+
   it('answers "the difference between" two acts with both, each with its owner, in the order asked', () => {
     const outcome = ask("What's the difference between writing our security group rules and securing the physical network cabling?");
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
