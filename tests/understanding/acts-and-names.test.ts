@@ -32,13 +32,13 @@ describe('general causes found by the holdout (new phrasings, not its questions)
 
 describe('concept questions the holdout found answered as something else (new phrasings)', () => {
   it('answers a kind of control asked about as a control with the concept', () => {
-    const read = understand('service and communications protection: what kind of control is it, and whose?');
+    const read = understand('Zone security for our payment data: whose control is that?');
     expect(read).toMatchObject({ intent: 'concept', conceptId: 'customer-specific-controls' });
   });
 
   it('reads services named as examples of a category as examples, not as the subject', () => {
-    const read = understand('For abstracted services such as S3 or SQS, what does the customer still do?');
-    expect(read).toMatchObject({ intent: 'concept', conceptId: 'abstracted-services' });
+    expect(understand('For IaaS services such as EC2, what does the customer look after?')).toMatchObject({ intent: 'concept', conceptId: 'iaas' });
+    expect(understand('SaaS-style offerings like Shield Standard: what is left for customers to do?')).toMatchObject({ intent: 'concept', conceptId: 'saas' });
   });
 
   it('gives the general rule of each concern a concept question also names', () => {
