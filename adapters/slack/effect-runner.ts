@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Effect } from '../../src/model/effects.js';
-import type { Reply } from '../../src/model/reply-model.js';
+import { plainReply } from '../../src/model/reply-model.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { renderBlocks, type SlackMessage } from './render-blocks.js';
@@ -161,7 +161,7 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
     },
     async apologise(target, error) {
       try {
-        await postPrivate(target, renderBlocks(apologyReply(isNotInChannel(error) ? SLACK_STRINGS.inviteBot : SLACK_STRINGS.apology)));
+        await postPrivate(target, renderBlocks(plainReply('error', isNotInChannel(error) ? SLACK_STRINGS.inviteBot : SLACK_STRINGS.apology)));
       } catch (error) {
         logger.error(`slack apology not delivered: ${describe(error)}`);
       }
@@ -171,8 +171,4 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
 
 function thread(threadTs: string | undefined): { thread_ts?: string } {
   return threadTs ? { thread_ts: threadTs } : {};
-}
-
-function apologyReply(text: string): Reply {
-  return { kind: 'error', headline: text, sections: [], sources: [], suggestions: [], actions: [], text };
 }

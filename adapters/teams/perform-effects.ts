@@ -1,5 +1,5 @@
 import type { Effect } from '../../src/model/effects.js';
-import type { Reply } from '../../src/model/reply-model.js';
+import { plainReply, type Reply } from '../../src/model/reply-model.js';
 import type { SrmCore } from '../../src/core/srm-core.js';
 import type { Store } from '../../src/store/store.js';
 import { decodeMessageAddress, encodeMessageAddress } from './message-address.js';
@@ -10,10 +10,6 @@ import type { OutgoingMessage, TeamsOutbox } from './teams-outbox.js';
 import { splitConversationId } from './to-incoming.js';
 import { fileConsentCard } from './send-file.js';
 import { TEAMS_STRINGS } from './teams-strings.js';
-
-function composeNoticeReply(text: string): Reply {
-  return { kind: 'notice', headline: text, sections: [], sources: [], suggestions: [], actions: [], text };
-}
 
 /** The incoming activity effects answer; absent for effects the core produces on a timer. */
 export interface TurnOrigin {
@@ -113,7 +109,7 @@ async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | und
       const personal = deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
       const message = personal
         ? await fileConsentCard(deps.store, effect.file, effect.reply.headline)
-        : withMention(renderCardMessage(composeNoticeReply(TEAMS_STRINGS.filesInPersonalChat)), effect.userId, deps.turn?.user.name);
+        : withMention(renderCardMessage(plainReply('notice', TEAMS_STRINGS.filesInPersonalChat)), effect.userId, deps.turn?.user.name);
       await replyInTurn(deps, effect.channelId, effect.threadId, message);
       return personal ? effect.reply : undefined;
     }

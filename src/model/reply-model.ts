@@ -126,3 +126,8 @@ export interface Reply {
    */
   refresh?: ReplyAction;
 }
+
+/** A reply that is one line of text (adapters' own notices and apologies). */
+export function plainReply(kind: ReplyKind, text: string): Reply {
+  return { kind, headline: text, sections: [], sources: [], suggestions: [], actions: [], text };
+}

@@ -91,8 +91,7 @@ export function createQuestionBank(knowledge: Knowledge): QuestionBank {
       const avoid = selection.avoid;
       if (!avoid || avoid.size === 0 || selection.topic?.kind === 'scenario') return pick(selection, random, ALLOW_ALL);
       const fresh = pick(selection, random, (id) => !avoid.has(id));
-      const wanted = Math.max(1, Math.min(MAX_QUIZ_LENGTH, selection.count ?? DEFAULT_QUIZ_LENGTH));
-      if (fresh.questions.length >= wanted) return fresh;
+      if (fresh.questions.length >= quizLength(selection.count)) return fresh;
       return { ...pick(selection, random, ALLOW_ALL), poolReset: true };
     },
   };
@@ -101,7 +100,7 @@ export function createQuestionBank(knowledge: Knowledge): QuestionBank {
   function pick({ topic, count, exam }: QuizSelection, random: () => number, allowed: (id: string) => boolean): QuizPlan {
     const scenarioQuestions = allScenarioQuestions.filter((q) => allowed(q.id));
     const entries = allEntries.filter((e) => allowed(generatedId(e)));
-    const length = Math.max(1, Math.min(MAX_QUIZ_LENGTH, count ?? DEFAULT_QUIZ_LENGTH));
+    const length = quizLength(count);
     if (exam) {
       // Written fresh each time: ask for spares, keep the ones not asked before.
       const write = (services?: ReadonlySet<string>) => examWriter.write(allowed === ALLOW_ALL ? length : length * 3, random, services).filter((q) => allowed(q.id)).slice(0, length);
@@ -133,6 +132,11 @@ export function createQuestionBank(knowledge: Knowledge): QuestionBank {
 }
 
 const ALLOW_ALL = (_id: string): boolean => true;
+
+/** How many questions a quiz asks: the number asked for, within 1…MAX_QUIZ_LENGTH. */
+function quizLength(count: number | undefined): number {
+  return Math.max(1, Math.min(MAX_QUIZ_LENGTH, count ?? DEFAULT_QUIZ_LENGTH));
+}
 
 /** The id of the question generated from an entry (the same whichever wording is picked). */
 function generatedId(e: Entry): string {

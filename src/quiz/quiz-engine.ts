@@ -5,11 +5,12 @@ import type { QuizRecord } from '../store/quiz-records.js';
 import type { Store } from '../store/store.js';
 import { addToPlayerRecord } from '../store/player-record.js';
 import type { QuestionBank, QuizSelection } from './question-bank.js';
-import { headerKey, newQuizId, parseQuizButton, questionKey, resultKey, scoreboardKey } from './quiz-ids.js';
+import { headerKey, newQuizId, parseQuizButton, questionKey, resultKey, scoreboardKey, type QuizButton } from './quiz-ids.js';
 import { choicesFor, rightChoice } from './quiz-choices.js';
 import { QUIZ_MESSAGES as M } from './quiz-messages.js';
 import {
   personalQuestionReply,
+  withOwnLine,
   headerReply,
   leaderboardReply,
   noticeReply,
@@ -86,6 +87,14 @@ const seasonKey = (ctx: QuizContext): string => `season:${ctx.platform}:${ctx.ch
 const COUNT_EDIT_MS = 3_000;
 /** How long the shown count is remembered (longer than any question stays open). */
 const SHOWN_COUNT_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The action id each kind of quiz button must come with (a value pasted onto another button is refused). */
+const BUTTON_ACTION: Record<QuizButton['kind'], string> = {
+  answer: ACTION_IDS.quizAnswer,
+  reveal: ACTION_IDS.quizReveal,
+  rank: ACTION_IDS.quizRank,
+  view: ACTION_IDS.quizView,
+};
 
 /** Most question ids remembered per channel for the no-repeat rule (more than any pool holds). */
 const MAX_ASKED_REMEMBERED = 5_000;
@@ -223,7 +232,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
       channelId: action.channelId,
       reply: personalQuestionReply(quiz, index, count, choice, user),
     };
-    return { effects: [...ack.effects, personal, ...(await refreshCount(quiz.id, index))] };
+    return { effects: [...ack.effects, personal, ...(await refreshCount(quiz.id, index, count))] };
   };
 
   /**
@@ -232,10 +241,10 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
    * is open (a late count never overwrites a reveal). Clicks in between are shown by the next edit,
    * which the sweep makes if nobody clicks again.
    */
-  const refreshCount = async (quizId: string, index: number): Promise<Effect[]> => {
+  const refreshCount = async (quizId: string, index: number, knownCount?: number): Promise<Effect[]> => {
     const fresh = await store.loadQuiz(quizId);
     if (fresh?.phase !== 'asking' || fresh.current !== index) return [];
-    const count = (await store.quizAnswers(quizId, index)).length;
+    const count = knownCount ?? (await store.quizAnswers(quizId, index)).length;
     const shownKey = `${questionKey(quizId, index)}:shown`;
     if ((await store.getValue(shownKey)) === String(count)) return [];
     if (!(await store.claimOnce(`${questionKey(quizId, index)}:count:${Math.floor(now() / COUNT_EDIT_MS)}`, COUNT_EDIT_MS))) return [];
@@ -286,21 +295,13 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
 
     async handleAction(action) {
       const button = parseQuizButton(action.value);
-      const expected =
-        button?.kind === 'reveal'
-          ? ACTION_IDS.quizReveal
-          : button?.kind === 'rank'
-            ? ACTION_IDS.quizRank
-            : button?.kind === 'view'
-              ? ACTION_IDS.quizView
-              : ACTION_IDS.quizAnswer;
+      const expected = button ? BUTTON_ACTION[button.kind] : undefined;
       if (!button || action.actionId !== expected) return notice(action, M.unknownButton);
       const quiz = await store.loadQuiz(button.quizId);
       if (!quiz || (button.kind !== 'rank' && button.index >= quiz.questions.length)) return notice(action, M.unknownButton);
       if (quiz.channelId !== action.channelId) return notice(action, M.otherChannel);
       if (button.kind === 'view') {
         // One person's own view of the question (a per-person card refresh): no state changes.
-        if (button.index >= quiz.questions.length) return notice(action, M.unknownButton);
         const answers = await store.quizAnswers(quiz.id, button.index);
         const mine = answers.find((a) => a.userId === action.userId)?.choice;
         const reply = personalQuestionReply(quiz, button.index, answers.length, mine, user);
@@ -313,13 +314,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
         const line = mine ? M.ownRank(mine.rank, scores.length, mine.points, quiz.revealed.length) : M.didNotPlay;
         const told = notice(action, line, await headerThread(quiz));
         // Where a platform shows each person their own card (Teams), the scoreboard with their place in it.
-        const board = scoreboardReply(quiz, scores, user);
-        const personal: Effect = {
-          type: 'personal',
-          userId: action.userId,
-          channelId: action.channelId,
-          reply: { ...board, sections: [{ title: M.yourAnswerTitle, body: line }, ...board.sections], text: `${line}\n${board.text}` },
-        };
+        const personal: Effect = { type: 'personal', userId: action.userId, channelId: action.channelId, reply: withOwnLine(scoreboardReply(quiz, scores, user), line) };
         return { effects: [...told.effects, personal] };
       }
       if (quiz.phase !== 'asking') return notice(action, M.quizOver);

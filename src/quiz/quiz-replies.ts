@@ -68,11 +68,15 @@ export function personalQuestionReply(quiz: QuizRecord, index: number, answeredC
   const revealed = index < quiz.revealed.length;
   const base = revealed ? revealedReply(quiz, index, user) : questionReply(quiz, index, answeredCount);
   const line = label === undefined ? M.youDidNotAnswer(revealed) : revealed ? M.yourAnswerRevealed(label, mine === rightChoice(question)) : M.yourAnswerOpen(label);
-  const sections = [{ title: M.yourAnswerTitle, body: line }, ...base.sections];
-  return { ...base, sections, text: `${line}\n${base.text}` };
+  return withOwnLine(base, line);
 }
 
-/** A revealed question: the right answer, why, the source, and who got it right. No buttons. */
+/** A shared message as one person sees it: their own line ("Your answer: …", "You placed 3rd …") first. */
+export function withOwnLine(reply: Reply, line: string): Reply {
+  return { ...reply, sections: [{ title: M.yourAnswerTitle, body: line }, ...reply.sections], text: `${line}\n${reply.text}` };
+}
+
+/** A revealed question: the right answer, why, the source, and who got it right; its one button challenges the ruling. */
 export function revealedReply(quiz: QuizRecord, index: number, user: FormatUser): Reply {
   const question = quiz.questions[index];
   const result = quiz.revealed[index] ?? { answered: [], right: [] };

@@ -11,6 +11,7 @@ import { QUIZ_MESSAGES } from './quiz-messages.js';
 import { noticeReply, type FormatUser } from './quiz-replies.js';
 import { createQuizTimers, realTimers, type TimerApi } from './quiz-timers.js';
 import { createTopicFinder } from './quiz-topics.js';
+import { DEFAULT_RETENTION_DAYS } from '../store/retention.js';
 import { describeSchedule, nextRunAfter, parseSchedule } from './quiz-schedule.js';
 import { allQuizSchedules, deleteQuizSchedule, loadQuizSchedule, saveQuizSchedule } from '../store/quiz-schedules.js';
 
@@ -28,7 +29,7 @@ export interface QuizServiceOptions {
   retryAfterMs?: number;
   /** How replies name people (default "@U0001"). */
   formatUser?: FormatUser;
-  /** How long a person's quiz record is kept after their last quiz (default 90 days). */
+  /** How long a person's quiz record is kept after their last quiz (default: the default retention). */
   recordTtlMs?: number;
   timers?: TimerApi;
   /**
@@ -66,7 +67,7 @@ export interface QuizService {
 /** How late a scheduled quiz may still start (a replica down at the time starts it when back). */
 const SCHEDULE_CATCH_UP_MS = 15 * 60 * 1000;
 
-const DEFAULTS = Object.freeze({ revealAfterMs: 30_000, retryAfterMs: 5_000, recordTtlMs: 90 * 24 * 60 * 60 * 1000, scheduleEveryMs: 30_000 });
+const DEFAULTS = Object.freeze({ revealAfterMs: 30_000, retryAfterMs: 5_000, recordTtlMs: DEFAULT_RETENTION_DAYS * 24 * 60 * 60 * 1000, scheduleEveryMs: 30_000 });
 
 /** Creates the quiz service over the knowledge and the store. */
 export function createQuizService(options: QuizServiceOptions): QuizService {
@@ -151,7 +152,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
   });
 
   const publicNotice = (text: string): Effect[] => [{ type: 'reply', visibility: 'public', reply: noticeReply(text) }];
-  /** "in 2 hours, Tue 10:00 (Europe/Berlin)": when the next scheduled quiz starts, in the schedule's zone. */
+  /** "Wed 11 Jun, 14:30 (Europe/Berlin)": when the next scheduled quiz starts, in the schedule's zone. */
   const when = (at: number | undefined, timeZone: string): string => {
     if (at === undefined) return 'never';
     const local = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
