@@ -151,10 +151,7 @@ export function createCore(options: CoreOptions): SrmCore {
     switch (u.intent) {
       case 'quiz':
         observer.quizEvent('command');
-        // "quiz stop" and "quiz leaderboard" are read there too. A schedule needs the text as typed
-        // ("10:00 Europe/Berlin"), not the normalised words.
-        if (u.args.split(' ')[0] === 'schedule') return quiz.start(ctx, `schedule ${/\bschedule\b([\s\S]{0,300})/i.exec(message.text)?.[1] ?? ''}`);
-        return quiz.start(ctx, u.args);
+        return quiz.start(ctx, u.args, u.rawArgs); // "quiz stop" and "quiz leaderboard" are read there too
       case 'leaderboard':
         if (u.args.split(' ')[0] === 'reset') {
           // The channel's quiz owner (who set its quiz schedule) or an admin may start a new season.

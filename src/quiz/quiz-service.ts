@@ -44,7 +44,7 @@ export interface QuizServiceOptions {
 /** What the core calls for quizzes. Every method may reject with StoreUnavailableError. */
 export interface QuizService {
   /** "quiz …": starts a quiz, or stops one / shows the leaderboard for "quiz stop" / "quiz leaderboard". */
-  start(ctx: QuizContext, argsText: string): Promise<Effect[]>;
+  start(ctx: QuizContext, argsText: string, rawArgs?: string): Promise<Effect[]>;
   /** An answer or reveal button (ACTION_IDS.quizAnswer / quizReveal). */
   handleAction(action: IncomingAction): Promise<Effect[]>;
   /** "quiz stop": ends the running quiz (starter only). */
@@ -205,7 +205,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
 
   return {
     runSchedules,
-    async start(ctx, argsText) {
+    async start(ctx, argsText, rawArgs) {
       const command = parseQuizArgs(argsText, findTopic);
       switch (command.kind) {
         case 'stop':
@@ -217,7 +217,8 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
         case 'start':
           return apply(await engine.start(ctx, command.selection, command.topicText));
         case 'schedule':
-          return scheduleCommand(ctx, command.text);
+          // Times and time zones are read as typed ("10:00 Europe/Berlin"), not as normalised words.
+          return scheduleCommand(ctx, rawArgs === undefined ? command.text : rawArgs.replace(/^\s*schedule\b/i, ''));
         case 'stack': {
           const saved = await loadTeamStack(options.store, ctx.platform, ctx.channelId).catch(() => undefined);
           const ids = (saved ?? []).filter((id) => options.knowledge.services.has(id));

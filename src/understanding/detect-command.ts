@@ -1,9 +1,12 @@
 import type { Intent } from './understanding.js';
+import { withoutMarkup } from './normalize-text.js';
 
 /** A command word at the start of a message, and the words after it. */
 export interface Command {
   intent: Extract<Intent, 'help' | 'quiz' | 'leaderboard' | 'onboarding' | 'stack' | 'admin'>;
   args: string;
+  /** The command's own words ("start a quiz"), to find where its arguments begin in the text as typed. */
+  start: string[];
 }
 
 const COMMANDS: { intent: Command['intent']; starts: string[][] }[] = [
@@ -30,9 +33,16 @@ export function detectCommand(words: string[]): Command | undefined {
         if (intent === 'onboarding' && start[0] === 'start' && rest.length > 0) continue;
         if (intent === 'onboarding' && rest.length > 2) continue; // "I'm new here — who patches RDS?" is a question
         if (intent === 'help' && start.length === 1 && rest.length > 2) continue;
-        return { intent, args: rest.join(' ') };
+        return { intent, args: rest.join(' '), start };
       }
     }
   }
   return undefined;
+}
+
+/** The text after the command's words, as typed ("quiz schedule weekdays 10:00 Europe/Berlin" → "schedule weekdays 10:00 Europe/Berlin"). */
+export function rawArgsOf(command: Command, text: string): string {
+  const typed = withoutMarkup(text);
+  const at = new RegExp(`\\b${command.start.join('\\W+')}\\b`, 'i').exec(typed);
+  return at ? typed.slice(at.index + at[0].length).trim() : command.args;
 }

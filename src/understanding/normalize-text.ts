@@ -10,6 +10,18 @@ const EMOJI_CODE = /:[a-z0-9_+-]+:/g;
 const LEADING_COMMAND = /^\s*(?:\/srm\b|@srm\b|srm[:,]?\s)/i;
 const TRAILING_THANKS = /\b(?:thanks|thank you|thx|ty|cheers|please|pls|plz)\b/g;
 
+/** The message as typed, without mention markup, links and the /srm prefix (a schedule's "10:00 Europe/Berlin" kept). */
+export function withoutMarkup(raw: string): string {
+  return raw
+    .slice(0, MAX_QUESTION_CHARS)
+    .replace(TEAMS_MENTION, ' ')
+    .replace(SLACK_LINK, (_m, _url: string, label?: string) => ` ${label ?? ''} `)
+    .replace(SLACK_MENTION, ' ')
+    .replace(HTML_TAG, ' ')
+    .replace(LEADING_COMMAND, ' ')
+    .trim();
+}
+
 /**
  * Strips chat noise (mention markup, the /srm prefix, links, emoji, punctuation) and returns the
  * lower-case words of a message. Mentions are removed, never kept, so nothing echoed can ping anyone.

@@ -13,7 +13,7 @@ import {
   SOFT_COMPARE_CUES,
   STRONG_RESPONSIBILITY_CUES,
 } from './cue-words.js';
-import { detectCommand } from './detect-command.js';
+import { detectCommand, rawArgsOf } from './detect-command.js';
 import { dropNegated } from './drop-negated.js';
 import { dutyConcernsInNames, withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
@@ -118,7 +118,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     const stack = readStack(command.args.split(' ').filter(Boolean), knowledge, index, correct);
     return { ...base, intent: 'stack', args: command.args, stack, confidence: 1 };
   }
-  if (command) return { ...base, intent: command.intent, args: command.args, confidence: 1 };
+  if (command) return { ...base, intent: command.intent, args: command.args, rawArgs: rawArgsOf(command, text), confidence: 1 };
 
   // "how do I …" is a how-to, not "do I have to …": judge responsibility without the how-to phrases.
   const withoutHowTo = HOW_TO.reduce((t, cue) => t.split(cue).join(' '), padded);

@@ -47,6 +47,8 @@ export interface Understanding {
   confidence: number;
   /** Words after a command ("quiz serverless 5" → "serverless 5"). */
   args: string;
+  /** The same, as typed: for arguments that are not plain words ("10:00 Europe/Berlin"). */
+  rawArgs?: string;
   /** The normalised words, for logging and commands. */
   words: string[];
   /**

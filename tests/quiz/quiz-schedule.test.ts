@@ -3,6 +3,7 @@ import { createQuestionBank } from '../../src/quiz/question-bank.js';
 import { QUIZ_MESSAGES as M } from '../../src/quiz/quiz-messages.js';
 import { nextRunAfter, parseSchedule } from '../../src/quiz/quiz-schedule.js';
 import { createCore } from '../../src/core/create-core.js';
+import { createUnderstand } from '../../src/understanding/understand.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 import { createFakeTime } from './fake-time.js';
 import { createHarness, ctx, removeDataDir, type QuizHarness } from './quiz-harness.js';
@@ -32,6 +33,12 @@ describe('"quiz schedule …" is read as people type it', () => {
     const read = parseSchedule(text);
     expect(read.kind).toBe('invalid');
     if (read.kind === 'invalid') expect(read.problem).toMatch(problem);
+  });
+
+  it('gets the arguments as typed from the message, whatever the command\u2019s words and mention markup', () => {
+    const understand = createUnderstand(loadTestKnowledge());
+    expect(understand('<at>srm</at> start a quiz schedule mon 09:30 Asia/Tokyo 3').rawArgs).toBe('schedule mon 09:30 Asia/Tokyo 3');
+    expect(understand('/srm quiz  schedule weekdays 10:00 Europe/Berlin').rawArgs).toBe('schedule weekdays 10:00 Europe/Berlin');
   });
 
   it('finds the next run in the team\u2019s time zone, across summer time and weekends', () => {
