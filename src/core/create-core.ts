@@ -18,6 +18,8 @@ import type { QuestionRecord, Store } from '../store/store.js';
 import { loadTeamStack, saveTeamStack } from '../store/team-stack.js';
 import { loadPlayerRecord } from '../store/player-record.js';
 import { loadQuizSchedule } from '../store/quiz-schedules.js';
+import { parseStored } from '../store/stored-json.js';
+import { z } from 'zod';
 import { buildReport, renderReport } from '../report/build-report.js';
 import { startWeeklyDigest, type ReportChannel, type WeeklyDigest } from '../report/weekly-digest.js';
 import { EMPTY_STACK, type StackRequest } from '../understanding/read-stack.js';
@@ -68,6 +70,9 @@ function parseContext(raw: string | undefined): ConversationContext | undefined 
     return undefined;
   }
 }
+
+/** A person's first answer to each tour check, by step. */
+const TOUR_CHECKS = z.record(z.string(), z.boolean());
 
 /** Questions in the starter quiz a welcome button starts. */
 const STARTER_QUIZ_LENGTH = 3;
@@ -304,12 +309,7 @@ export function createCore(options: CoreOptions): SrmCore {
   /** A person's check answers on the tour, by step: the first answer to each step counts. */
   async function loadTourChecks(platform: Platform, userId: string): Promise<Record<string, boolean>> {
     const raw = await store.getValue(`tour:${platform}:${userId}:checks`).catch(() => undefined);
-    try {
-      const parsed: unknown = raw ? JSON.parse(raw) : {};
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, boolean>) : {};
-    } catch {
-      return {};
-    }
+    return parseStored(raw, TOUR_CHECKS) ?? {};
   }
 
   async function saveTourCheck(platform: Platform, userId: string, step: number, right: boolean): Promise<void> {

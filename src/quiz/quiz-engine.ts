@@ -4,6 +4,8 @@ import { ACTION_IDS, type Reply } from '../model/reply-model.js';
 import type { QuizRecord } from '../store/quiz-records.js';
 import type { Store } from '../store/store.js';
 import { addToPlayerRecord } from '../store/player-record.js';
+import { parseStored } from '../store/stored-json.js';
+import { z } from 'zod';
 import type { QuestionBank, QuizSelection } from './question-bank.js';
 import { headerKey, newQuizId, parseQuizButton, questionKey, resultKey, scoreboardKey, type QuizButton } from './quiz-ids.js';
 import { choicesFor, rightChoice } from './quiz-choices.js';
@@ -96,6 +98,8 @@ const BUTTON_ACTION: Record<QuizButton['kind'], string> = {
   view: ACTION_IDS.quizView,
 };
 
+const ASKED_IDS = z.array(z.string());
+
 /** Most question ids remembered per channel for the no-repeat rule (more than any pool holds). */
 const MAX_ASKED_REMEMBERED = 5_000;
 
@@ -133,14 +137,7 @@ export function createQuizEngine(deps: QuizEngineDeps): QuizEngine {
   });
 
   /** The question ids a channel was asked before (empty when none or unreadable). */
-  const loadAsked = async (key: string): Promise<Set<string>> => {
-    try {
-      const parsed: unknown = JSON.parse((await store.getValue(key)) ?? '[]');
-      return new Set(Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : []);
-    } catch {
-      return new Set();
-    }
-  };
+  const loadAsked = async (key: string): Promise<Set<string>> => new Set(parseStored(await store.getValue(key), ASKED_IDS) ?? []);
 
   /** Adds a quiz that just ended (once: after its compare-and-set) to each player's own record. */
   const recordPlayers = async (quiz: QuizRecord): Promise<void> => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Platform } from '../model/incoming.js';
 import type { Store } from './store.js';
+import { parseStored } from './stored-json.js';
 
 /** One person's quiz record across every channel: quizzes played, questions answered, right. */
 export interface PlayerRecord {
@@ -18,14 +19,7 @@ const savedRecord = z.object({ quizzes: z.number().int().min(0), answered: z.num
 
 /** A person's record; the empty record when none is kept (or it is unreadable). */
 export async function loadPlayerRecord(store: Pick<Store, 'getValue'>, platform: Platform, userId: string): Promise<PlayerRecord> {
-  const raw = await store.getValue(playerRecordKey(platform, userId));
-  if (!raw) return EMPTY_PLAYER_RECORD;
-  try {
-    const parsed = savedRecord.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : EMPTY_PLAYER_RECORD;
-  } catch {
-    return EMPTY_PLAYER_RECORD;
-  }
+  return parseStored(await store.getValue(playerRecordKey(platform, userId)), savedRecord) ?? EMPTY_PLAYER_RECORD;
 }
 
 /**

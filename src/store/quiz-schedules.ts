@@ -1,6 +1,7 @@
 import type { Platform } from '../model/incoming.js';
 import { z } from 'zod';
 import type { Store } from './store.js';
+import { parseStored } from './stored-json.js';
 
 /** A channel's quiz schedule: on which weekdays, at what local time in which time zone, how many questions. */
 export interface QuizSchedule {
@@ -36,15 +37,7 @@ export interface ChannelSchedule {
   schedule: QuizSchedule;
 }
 
-function parse(raw: string | undefined): QuizSchedule | undefined {
-  if (!raw) return undefined;
-  try {
-    const parsed = quizScheduleSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const parse = (raw: string | undefined): QuizSchedule | undefined => parseStored(raw, quizScheduleSchema);
 
 export async function loadQuizSchedule(store: Store, platform: Platform, channelId: string): Promise<QuizSchedule | undefined> {
   return parse(await store.getValue(quizScheduleKey(platform, channelId)));
