@@ -72,6 +72,19 @@ async function replyInTurn(deps: EffectDeps, channelId: string, threadId: string
   return deps.outbox.send(threadId && isChannel(deps) ? threadOf(channelId, threadId) : channelId, message);
 }
 
+function inPersonalChat(deps: EffectDeps): boolean {
+  return deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
+}
+
+/**
+ * A message for one person: as it is in the personal chat; in a shared conversation (Teams has no
+ * private messages) it mentions them, by name when the turn knows it.
+ */
+function addressedTo(deps: EffectDeps, userId: string, message: OutgoingMessage): OutgoingMessage {
+  if (inPersonalChat(deps)) return message;
+  return withMention(message, userId, deps.turn?.user.id === userId ? deps.turn.user.name : undefined);
+}
+
 /** True when the effect is for the presser of an Action.Execute, who is answered in the invoke response. */
 function forPresser(effect: Effect, deps: EffectDeps): boolean {
   return deps.turn?.execute === true && 'userId' in effect && effect.userId === deps.turn.user.id && (effect.type === 'private' || effect.type === 'personal');
@@ -97,30 +110,21 @@ async function performOne(effect: Effect, deps: EffectDeps): Promise<Reply | und
       await deps.outbox.update(decodeMessageAddress(effect.messageId, effect.channelId), renderCardMessage(effect.reply));
       return undefined;
     }
-    case 'private': {
-      const personal = deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
-      const name = deps.turn?.user.id === effect.userId ? deps.turn.user.name : undefined;
-      const message = renderCardMessage(effect.reply);
-      await replyInTurn(deps, effect.channelId, effect.threadId, personal ? message : withMention(message, effect.userId, name));
+    case 'private':
+      await replyInTurn(deps, effect.channelId, effect.threadId, addressedTo(deps, effect.userId, renderCardMessage(effect.reply)));
       return effect.reply;
-    }
     case 'file': {
       // Teams sends files to a person only in the personal chat, after they accept a consent card.
-      const personal = deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
+      const personal = inPersonalChat(deps);
       const message = personal
         ? await fileConsentCard(deps.store, effect.file, effect.reply.headline)
-        : withMention(renderCardMessage(plainReply('notice', TEAMS_STRINGS.filesInPersonalChat)), effect.userId, deps.turn?.user.name);
+        : addressedTo(deps, effect.userId, renderCardMessage(plainReply('notice', TEAMS_STRINGS.filesInPersonalChat)));
       await replyInTurn(deps, effect.channelId, effect.threadId, message);
       return personal ? effect.reply : undefined;
     }
-    case 'form': {
-      // No private messages in a shared conversation: the card goes in the thread, mentioning its person.
-      const personal = deps.turn?.isPersonal ?? deps.outbox.reference.conversation.conversationType === 'personal';
-      const name = deps.turn?.user.id === effect.userId ? deps.turn.user.name : undefined;
-      const message = renderFormMessage(effect.form);
-      await replyInTurn(deps, effect.channelId, effect.threadId, personal ? message : withMention(message, effect.userId, name));
+    case 'form':
+      await replyInTurn(deps, effect.channelId, effect.threadId, addressedTo(deps, effect.userId, renderFormMessage(effect.form)));
       return undefined;
-    }
   }
 }
 
