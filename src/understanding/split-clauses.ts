@@ -1,5 +1,5 @@
 /** Words that open a question of its own inside a longer message ("…, and who configures the bucket policies?"). */
-const OPENERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos']);
+export const OPENERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos']);
 
 /**
  * Splits a message that asks two or more "who" questions ("who replaces failed disks and who configures

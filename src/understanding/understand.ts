@@ -26,7 +26,7 @@ import { readStack } from './read-stack.js';
 import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { parseMultipleChoice } from './multiple-choice.js';
-import { splitActs, splitClauses } from './split-clauses.js';
+import { OPENERS, splitActs, splitClauses } from './split-clauses.js';
 import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
@@ -321,7 +321,6 @@ function dropOverlapping(refs: PlacedRef[]): PlacedRef[] {
 
 /** Words that join the things a question sets out before asking about them. */
 const PREAMBLE_JOINS: ReadonlySet<string> = new Set(['plus', 'and', 'while', 'whereas', 'also']);
-const QUESTION_OPENERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos']);
 
 /**
  * "Lambda on Auto runtime mode plus a Postgres we run ourselves on EC2: who patches the runtime, and who
@@ -331,7 +330,7 @@ const QUESTION_OPENERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos']);
  */
 function withPreamble(clauses: string[][], read: (text: string) => Understanding): string[][] {
   const first = clauses[0]!;
-  const opener = first.findIndex((w) => QUESTION_OPENERS.has(w));
+  const opener = first.findIndex((w) => OPENERS.has(w));
   if (opener <= 0) return clauses;
   const preamble = first.slice(0, opener);
   const things: string[][] = [[]];
@@ -342,7 +341,7 @@ function withPreamble(clauses: string[][], read: (text: string) => Understanding
   const named = things.filter((t) => t.length > 0);
   if (named.length < 2 || named.some((t) => read(t.join(' ')).services.length === 0)) return clauses;
   const questions = [first.slice(opener), ...clauses.slice(1)];
-  const content = (words: string[]) => new Set(words.filter((w) => !COMMON_WORDS.has(w) && !QUESTION_OPENERS.has(w) && w.length > 2).map(stem));
+  const content = (words: string[]) => new Set(words.filter((w) => !COMMON_WORDS.has(w) && !OPENERS.has(w) && w.length > 2).map(stem));
   const picks = questions.map((q) => {
     const asked = content(q);
     const matching = named.filter((t) => [...content(t)].some((w) => asked.has(w)));
