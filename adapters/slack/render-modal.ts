@@ -13,7 +13,7 @@ export interface FormMetadata {
   threadTs?: string;
 }
 
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: text.length > max ? `${text.slice(0, max - 1)}…` : text });
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(text, max) });
 
 /** A form as a Slack modal: the choices as radio buttons, an optional text box; title/submit within Slack's 24 characters. */
 export function renderModal(form: ReplyForm, metadata: FormMetadata) {

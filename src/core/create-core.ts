@@ -130,7 +130,6 @@ export function createCore(options: CoreOptions): SrmCore {
     store,
     now,
     logger,
-    random: options.random ?? Math.random,
     retentionMs,
     formatUser: personToken,
     notice,

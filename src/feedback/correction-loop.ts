@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Effect } from '../model/effects.js';
 import type { IncomingAction } from '../model/incoming.js';
 import type { Logger } from '../model/logger.js';
@@ -21,7 +22,6 @@ export interface CorrectionLoopDeps {
   store: Store;
   now: () => number;
   logger: Logger;
-  random: () => number;
   /** How long answers, votes and challenges are kept (RETENTION_DAYS). */
   retentionMs: number;
   /** How a notice names a person ("@U0001"; adapters resolve it). */
@@ -67,11 +67,8 @@ export function createCorrectionLoop(deps: CorrectionLoopDeps): CorrectionLoop {
     reply,
   });
 
-  const newRef = () => {
-    let ref = '';
-    for (let i = 0; i < 12; i++) ref += Math.floor(deps.random() * 36).toString(36);
-    return ref;
-  };
+  // Unguessable and unique even when tests fix the core's randomness: one answer's 👎 never lands on another's.
+  const newRef = () => randomBytes(8).toString('hex');
 
   async function answered(ref: string | undefined): Promise<AnsweredRecord | undefined> {
     if (!ref || !REF_PATTERN.test(ref)) return undefined;

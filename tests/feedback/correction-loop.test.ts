@@ -56,7 +56,7 @@ describe('the correction loop: feedback with its question, and the "what was wro
 
   it('records a 👎 with the question, service, concern, duty and verdict, and offers the form privately', async () => {
     const { down } = await ask('who turns on encryption for our EFS file systems?');
-    expect(down.value).toMatch(/^f\|efs:encryption-at-rest\|0\|[a-z0-9]{12}$/);
+    expect(down.value).toMatch(/^f\|efs:encryption-at-rest\|0\|[a-f0-9]{16}$/);
     const effects = await core.handleAction(press('U0002', down.actionId, down.value));
 
     expect(effects.map((e) => e.type)).toEqual(['private', 'form']);
@@ -85,6 +85,24 @@ describe('the correction loop: feedback with its question, and the "what was wro
     const votes = await store.feedbackSince(0);
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ question: 'who turns on encryption for our efs file systems', reason: 'wrong-owner', comment: 'AWS encrypts it by default now' });
+  });
+
+  it('keeps each answer\u2019s 👎 on its own question, even with the core\u2019s randomness fixed', async () => {
+    const fixed = createCore({ knowledge, store, now: () => clock, random: () => 0.5 });
+    try {
+      const ask2 = async (text: string) => {
+        const [answer] = await fixed.handleMessage({ platform: 'console', text, userId: 'U0001', channelId: 'C0001', isDirect: false });
+        return answer && 'reply' in answer ? answer.reply.actions.find((a) => a.actionId === ACTION_IDS.feedbackDown)! : undefined;
+      };
+      const rds = await ask2('who patches RDS?');
+      const efs = await ask2('who turns on encryption for our EFS file systems?');
+      expect(rds?.value.split('|')[3]).not.toBe(efs?.value.split('|')[3]);
+      await new Promise((r) => setTimeout(r, 20));
+      await fixed.handleAction(press('U0009', rds!.actionId, rds!.value));
+      expect((await store.feedbackSince(0))[0]?.question).toBe('who patches rds');
+    } finally {
+      await fixed.close().catch(() => undefined);
+    }
   });
 
   it('thanks a 👍 without a form, keeps an unknown choice as "other" and cuts long notes', async () => {

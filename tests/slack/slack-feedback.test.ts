@@ -53,7 +53,7 @@ describe('Slack: 👎 and "what was wrong?"', () => {
     await waitFor(() => responses.length === 1, 'answer');
     const buttons = (responses[0]?.blocks ?? []).flatMap((b) => ((b as { elements?: { action_id: string; value?: string }[] }).elements ?? []));
     const down = buttons.find((e) => e.action_id?.startsWith(ACTION_IDS.feedbackDown));
-    expect(down?.value).toMatch(/^f\|efs:encryption-at-rest\|0\|[a-z0-9]{12}$/);
+    expect(down?.value).toMatch(/^f\|efs:encryption-at-rest\|0\|[a-f0-9]{16}$/);
     await settle(50);
 
     const views = captureSlackApi('views.open');

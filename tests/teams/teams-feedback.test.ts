@@ -21,7 +21,7 @@ describe('Teams: 👎 with "what was wrong?", and challenges', () => {
   it('records the 👎 with its question, sends the form card, and records the reason it sends back', async () => {
     await postActivity(t.server.url, personalMessage('who turns on encryption for our EFS file systems?'));
     const answer = JSON.stringify(t.connector.calls[0]?.body);
-    const down = /"value":"(f\|efs:encryption-at-rest\|0\|[a-z0-9]{12})"/.exec(answer)?.[1];
+    const down = /"value":"(f\|efs:encryption-at-rest\|0\|[a-f0-9]{16})"/.exec(answer)?.[1];
     expect(down).toBeDefined();
     await new Promise((r) => setTimeout(r, 20));
 
