@@ -164,17 +164,17 @@ function knowledgeFile(knowledge: Knowledge, serviceId: string | undefined, reas
 }
 
 /** The report as plain text, for the terminal and for admins in chat. */
-export function renderReport(report: Report): string {
+export function renderReport(report: Report, top = 25): string {
   const pct = report.questions ? Math.round((report.answered / report.questions) * 100) : 0;
   const lines = [
     `Last ${report.days} days: ${report.questions} questions, ${report.answered} answered outright (${pct}%).`,
     '',
     `Misses (${report.misses.length} groups):`,
-    ...(report.misses.length ? report.misses.slice(0, 25).map((m) => `  ${m.count}× \u201c${m.text}\u201d [${m.reasons.join(', ')}] \u2192 ${m.file}`) : ['  none']),
+    ...(report.misses.length ? report.misses.slice(0, top).map((m) => `  ${m.count}× \u201c${m.text}\u201d [${m.reasons.join(', ')}] \u2192 ${m.file}`) : ['  none']),
     '',
     `Feedback: ${report.feedback.helpful} helpful, ${report.feedback.notHelpful} not helpful.`,
     ...report.feedback.items
-      .slice(0, 25)
+      .slice(0, top)
       .map(
         (i) =>
           `  ${i.count}× 👎 ${i.question ? `\u201c${i.question}\u201d: ` : ''}${i.concern}${i.service ? ` on ${i.service}` : ''} (said: ${i.verdict ?? 'n/a'}` +
@@ -184,7 +184,7 @@ export function renderReport(report: Report): string {
     `Challenges (${report.challenges.reduce((n, c) => n + c.count, 0)}):`,
     ...(report.challenges.length
       ? report.challenges
-          .slice(0, 25)
+          .slice(0, top)
           .map(
             (c) =>
               `  ${c.count}× \u201c${c.question}\u201d ruled ${c.ruling} [${c.reasons.join(', ')}]` +

@@ -4,7 +4,7 @@ import type { Platform } from '../model/incoming.js';
 import type { Logger } from '../model/logger.js';
 import type { Reply } from '../model/reply-model.js';
 import type { Store } from '../store/store.js';
-import { buildReport, type Report } from './build-report.js';
+import { buildReport, renderReport, type Report } from './build-report.js';
 
 /** Where the weekly digest goes (REPORT_CHANNEL). */
 export interface ReportChannel {
@@ -31,26 +31,9 @@ export function digestDueAt(now: number): number {
   return monday <= now ? monday : monday - WEEK_MS;
 }
 
-/** The digest as text: the week's figures, top misses, most 👎'd answers, open challenges. */
+/** The digest as text: the week's report, its top five of each list, and where to read the rest. */
 export function renderDigest(report: Report): string {
-  const pct = report.questions ? Math.round((report.answered / report.questions) * 100) : 0;
-  const lines = [
-    `Last 7 days: ${report.questions} questions, ${report.answered} answered outright (${pct}%); ${report.feedback.helpful} 👍, ${report.feedback.notHelpful} 👎.`,
-    '',
-    'Top misses:',
-    ...(report.misses.length ? report.misses.slice(0, TOP).map((m) => `• ${m.count}× \u201c${m.text}\u201d \u2192 ${m.file}`) : ['• none']),
-    '',
-    'Most 👎\u2019d answers:',
-    ...(report.feedback.items.length
-      ? report.feedback.items.slice(0, TOP).map((i) => `• ${i.count}× ${i.concern}${i.service ? ` on ${i.service}` : ''} (said ${i.verdict ?? 'n/a'}${i.reason ? `; ${i.reason}` : ''}) \u2192 ${i.file}`)
-      : ['• none']),
-    '',
-    'Challenged quiz rulings:',
-    ...(report.challenges.length ? report.challenges.slice(0, TOP).map((c) => `• ${c.count}× \u201c${c.question}\u201d ruled ${c.ruling} \u2192 ${c.file}`) : ['• none']),
-    '',
-    'The whole report: `srm report` on the server, or `admin report` in chat (for SRM_ADMINS).',
-  ];
-  return lines.join('\n');
+  return `${renderReport(report, TOP)}\n\nThe whole report: \`srm report\` on the server, or \`admin report\` in chat (for SRM_ADMINS).`;
 }
 
 export interface WeeklyDigestOptions {

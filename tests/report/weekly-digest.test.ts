@@ -63,7 +63,7 @@ describe('the weekly digest (REPORT_CHANNEL)', () => {
       expect(text).toContain('Knowledge report for the week to 2026-11-30');
       expect(text).toContain('2\u00d7 \u201cwho feeds the office cat\u201d');
       expect(text).not.toContain('plants');
-      expect(text).toContain('on Amazon RDS (said aws; out-of-date)');
+      expect(text).toContain('on Amazon RDS (said: aws; out-of-date)');
       expect(text).toContain('\u201cWho patches RDS?\u201d ruled AWS');
 
       // Later the same week: nothing more. Next Monday after 09:00: the next one.
