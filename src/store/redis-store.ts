@@ -76,6 +76,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
 
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   /** SCAN batches of full key names (SCAN does not apply ioredis' keyPrefix; strip it before use). */
+  /**
+   * A log ordered by time (questions, challenges): a sorted set scored by `at`; a random suffix keeps
+   * two identical records from the same millisecond apart.
+   */
+  async function logAppend(logKey: string, record: { at: number }): Promise<void> {
+    await redis.zadd(logKey, record.at, `${JSON.stringify(record)}\u0000${Math.random().toString(36).slice(2)}`);
+  }
+  async function logSince<T>(logKey: string, since: number): Promise<T[]> {
+    return (await redis.zrangebyscore(logKey, since, '+inf')).map((m) => JSON.parse(m.slice(0, m.lastIndexOf('\u0000'))) as T);
+  }
+
   async function* scan(pattern: string): AsyncGenerator<string[]> {
     let cursor = '0';
     do {
@@ -98,27 +109,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         await redis.hset(key.feedback(f.answerId), f.userId, JSON.stringify(f));
       }),
 
-    // A sorted set by time; the random suffix keeps two identical questions at the same ms apart.
-    recordQuestion: (q) =>
-      run(async () => {
-        await redis.zadd(key.questions, q.at, `${JSON.stringify(q)}\u0000${Math.random().toString(36).slice(2)}`);
-      }),
-
-    questionsSince: (since) =>
-      run(async () =>
-        (await redis.zrangebyscore(key.questions, since, '+inf')).map((m) => JSON.parse(m.slice(0, m.lastIndexOf('\u0000'))) as QuestionRecord),
-      ),
-
-    // Like questions: a sorted set by time, a random suffix keeping identical challenges apart.
-    recordChallenge: (c) =>
-      run(async () => {
-        await redis.zadd(key.challenges, c.at, `${JSON.stringify(c)}\u0000${Math.random().toString(36).slice(2)}`);
-      }),
-
-    challengesSince: (since) =>
-      run(async () =>
-        (await redis.zrangebyscore(key.challenges, since, '+inf')).map((m) => JSON.parse(m.slice(0, m.lastIndexOf('\u0000'))) as Challenge),
-      ),
+    recordQuestion: (q) => run(() => logAppend(key.questions, q)),
+    questionsSince: (since) => run(() => logSince<QuestionRecord>(key.questions, since)),
+    recordChallenge: (c) => run(() => logAppend(key.challenges, c)),
+    challengesSince: (since) => run(() => logSince<Challenge>(key.challenges, since)),
 
     feedbackSince: (since) =>
       run(async () => {

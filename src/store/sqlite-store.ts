@@ -76,6 +76,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const parseQuiz = (row: { json: string } | undefined): QuizRecord | undefined =>
     row ? (JSON.parse(row.json) as QuizRecord) : undefined;
 
+  /** A log ordered by time (the `questions` and `challenges` tables: id, at, json). */
+  const logAppend = (table: 'questions' | 'challenges', record: { at: number }): void => {
+    sql(`INSERT INTO ${table} (at, json) VALUES (?, ?)`).run(record.at, JSON.stringify(record));
+  };
+  const logSince = <T>(table: 'questions' | 'challenges', since: number): T[] =>
+    (sql(`SELECT json FROM ${table} WHERE at >= ? ORDER BY at, id`).all(since) as { json: string }[]).map((r) => JSON.parse(r.json) as T);
+
   /** One statement: a new key is inserted; an expired one is taken over; a live one is left alone (0 changes). */
   const claim = (key: string, expiresAt: number, at: number): boolean =>
     sql(
@@ -116,13 +123,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         ).run(f.answerId, f.userId, f.channelId, f.helpful ? 1 : 0, f.at, JSON.stringify(feedbackDetails(f)));
       }),
 
-    recordQuestion: (q) =>
-      run(() => {
-        sql('INSERT INTO questions (at, json) VALUES (?, ?)').run(q.at, JSON.stringify(q));
-      }),
-
-    questionsSince: (since) =>
-      run(() => (sql('SELECT json FROM questions WHERE at >= ? ORDER BY at, id').all(since) as { json: string }[]).map((r) => JSON.parse(r.json) as QuestionRecord)),
+    recordQuestion: (q) => run(() => logAppend('questions', q)),
+    questionsSince: (since) => run(() => logSince<QuestionRecord>('questions', since)),
 
     feedbackSince: (since) =>
       run(() =>
@@ -145,13 +147,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         })),
       ),
 
-    recordChallenge: (c) =>
-      run(() => {
-        sql('INSERT INTO challenges (at, json) VALUES (?, ?)').run(c.at, JSON.stringify(c));
-      }),
-
-    challengesSince: (since) =>
-      run(() => (sql('SELECT json FROM challenges WHERE at >= ? ORDER BY at, id').all(since) as { json: string }[]).map((r) => JSON.parse(r.json) as Challenge)),
+    recordChallenge: (c) => run(() => logAppend('challenges', c)),
+    challengesSince: (since) => run(() => logSince<Challenge>('challenges', since)),
 
     deleteValue: (key) =>
       run(() => {
