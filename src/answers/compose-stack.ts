@@ -2,6 +2,7 @@ import type { Knowledge, Service } from '../knowledge/types.js';
 import type { Reply, ReplySection } from '../model/reply-model.js';
 import type { StackRequest } from '../understanding/read-stack.js';
 import type { AnswerOutcome } from './answer-outcome.js';
+import { categoriesWhy } from './category-notes.js';
 import { MESSAGES } from './messages.js';
 import { withText } from './render-text.js';
 import { sourceLink } from './source-title.js';
@@ -73,6 +74,7 @@ export function composeStack(knowledge: Knowledge, stack: StackRequest): AnswerO
   // Concerns where no service leaves the customer anything: AWS's alone, one collapsed line.
   const awsOnly = [...new Set(rows.filter((r) => r.owner === 'aws' && !byConcern.has(r.concern)).map((r) => r.concern))];
   if (awsOnly.length > 0) sections.push({ title: MESSAGES.stack.awsCoversTitle, body: awsOnly.join(' · ') });
+  sections.push({ title: MESSAGES.stack.whyTitle, body: categoriesWhy(services) });
   const names = services.map((s: Service) => s.name);
   const reply = withText({
     kind: 'checklist',

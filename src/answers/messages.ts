@@ -12,6 +12,8 @@ export const MESSAGES = {
     headline: (names: string[]) => `What your team owns across ${listed(names)}`,
     when: (condition: string) => `if ${condition.charAt(0).toLowerCase()}${condition.slice(1)}`,
     awsCoversTitle: 'AWS covers (nothing for you to do)',
+    whyTitle: 'Why this much is yours',
+    category: (names: string[], kind: string, split: string) => `${listed(names)} ${names.length === 1 ? 'is' : 'are'} ${kind}: ${split}`,
     unknownTitle: 'Not recognised',
     unknown: (names: string[]) => `I don't know ${names.map((n) => `\u201c${n}\u201d`).join(', ')}, so ${names.length === 1 ? 'it is' : 'they are'} left out.`,
     noServices: 'Name the services your team runs, and I\u2019ll list what you own across them.',

@@ -16,13 +16,17 @@ export function findSide(padded: string, unnamed = padded): Side | undefined {
   return undefined;
 }
 
+/** A wh-word, its verb and its subject, anywhere: a clause that asks ("…, what do we still own?"). */
+const WH_CLAUSE = / (?:what|which|how|why|where) (?:do|did|should|must|can|could|will|would|have) (?:we|i|you) /;
+
 /**
  * In a statement or a yes/no question ("the guest OS is patched by Amazon, right?", "do we patch RDS?"),
  * the side the person says does the act. Undefined for "who" questions and for "AWS or us?".
  */
 export function findClaim(padded: string): Side | undefined {
   // "what does AWS take on…?" asks, it does not claim: a question opened by a wh-word is not judged.
-  if (hasCue(padded, WH_CUES) || hasCue(padded, EITHER_CUES) || /^ (?:for \S+ \S+ )?(?:what|which|how|why|where|when)\b/.test(padded)) return undefined;
+  // So is one whose later clause asks it ("as we move to Lambda, what do we stop having to patch?").
+  if (hasCue(padded, WH_CUES) || hasCue(padded, EITHER_CUES) || /^ (?:for \S+ \S+ )?(?:what|which|how|why|where|when)\b/.test(padded) || WH_CLAUSE.test(padded)) return undefined;
   const aws = hasCue(padded, CLAIM_WORDS.aws);
   const customer = hasCue(padded, CLAIM_WORDS.customer);
   // "VPC flow logs are always on by default, right?" claims it happens without you.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answer-question.js';
+import { MESSAGES } from '../../src/answers/messages.js';
 import { createUnderstand } from '../../src/understanding/understand.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 
@@ -64,6 +65,24 @@ describe('what is left for the customer across several services', () => {
     const outcome = ask('Lambda and SQS: what is still ours?');
     expect(outcome.reply.kind).toBe('checklist');
     expect(outcome.stack?.services).toEqual(['AWS Lambda', 'Amazon SQS']);
+  });
+
+  it('says why that much is theirs: the category of the services, with each side\u2019s part', () => {
+    const { sections } = ask('EC2, S3 and DynamoDB: what is left for us?').reply;
+    const why = sections.at(-1)!;
+    expect(why.title).toBe(MESSAGES.stack.whyTitle);
+    expect(why.body).toMatch(/^Amazon EC2 is an infrastructure service: .*operating system/m);
+    expect(why.body).toMatch(/^Amazon S3 and Amazon DynamoDB are abstracted services: .*permissions/m);
+  });
+});
+
+describe('a question asked in a later clause is asked, not claimed', () => {
+  it('does not judge "we" in "…, what do we still patch?" as a claim that we do it', () => {
+    const u = understand('now that we are moving to Lambda, what do we still have to patch?');
+    expect(u.claim).toBeUndefined();
+    expect(ask('now that we are moving to Lambda, what do we still have to patch?').reply.headline).not.toMatch(/^(?:Yes|No|Partly) \u2014/);
+    // A plain yes/no question is still judged.
+    expect(understand('do we still have to patch the OS on Lambda?').claim).toBe('customer');
   });
 });
 

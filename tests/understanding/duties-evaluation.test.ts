@@ -15,7 +15,7 @@ const TARGET = { owner: 0.97, concepts: 0.95, offTopicDeclined: 0.97, offTopicWr
 
 // duties.yaml: the tuning set (≥ 600). holdout-duties.yaml: written blind from AWS pages, run first before any tuning on it.
 describe.each([
-  { file: 'duties.yaml', minItems: 600, floor: { owner: 0.975, concepts: 0.86, parts: 0.97 } },
+  { file: 'duties.yaml', minItems: 600, floor: { owner: 0.975, concepts: 0.98, parts: 0.97 } },
   { file: 'holdout-duties.yaml', minItems: 200, floor: { owner: 0.98, concepts: 0.95, parts: 0.93 } },
 ])('duty-level evaluation set $file', ({ file, minItems, floor }) => {
   const items = readEvalSet(file);
