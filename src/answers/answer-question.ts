@@ -32,7 +32,7 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
   if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.intent !== 'multiple-choice' && q.intent !== 'stack' && q.confidence < MIN_CONFIDENCE) {
     return composeDecline('not-understood');
   }
-  const cues: AnswerCues = { stemmed: q.stemmed, ...(q.side ? { side: q.side } : {}), ...(q.claim ? { claim: q.claim } : {}) };
+  const cues: AnswerCues = { stemmed: q.stemmed, ...(q.side ? { side: q.side } : {}), ...(q.claim ? { claim: q.claim } : {}), ...(q.claimsAutomatic ? { claimsAutomatic: true } : {}) };
   switch (q.intent) {
     case 'who-owns': {
       if (q.parts) return composeParts(knowledge, q.parts, q.claim);

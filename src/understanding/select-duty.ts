@@ -18,7 +18,12 @@ export interface DutyCues {
   side?: Side;
   /** In a statement, the side the person says does it. */
   claim?: Side;
+  /** The statement says the act happens on its own ("S3 encrypts new objects automatically, right?"). */
+  claimsAutomatic?: boolean;
 }
+
+/** A duty that happens without the customer doing anything, in its own words. */
+const AUTOMATIC_ACT = /\b(?:automatically|by default|on by default|always on)\b/i;
 
 /** What the side a verb points at weighs against a duty's own words (2 per word). */
 const SIDE_WEIGHT = 4.5;
@@ -82,8 +87,11 @@ export function selectDuty(entry: Pick<Responsibility, 'duties' | 'owner' | 'oth
     if (score > 0 && (!pick || score > pick.score)) pick = { duty, score };
   }
   if (pick) return { focus: pick.duty, inForce: usual.includes(pick.duty) ? usual : [pick.duty, ...usual] };
-  // A statement about a shared entry ("AWS does it automatically, right?") is judged on the other side's part.
+  // A statement about a shared entry ("AWS does it automatically, right?") is judged on the other side's part,
+  // unless it says the act happens on its own and AWS's part is just that ("encrypts every new object automatically").
   const sides = new Set(usual.map((d) => d.by));
+  const automaticByAws = cues.claimsAutomatic ? usual.find((d) => d.by === 'aws' && AUTOMATIC_ACT.test(d.does)) : undefined;
+  if (automaticByAws && cues.claim === 'aws') return { focus: automaticByAws, inForce: usual };
   if (cues.claim && sides.size === 2) return { focus: usual.find((d) => d.by !== cues.claim), inForce: usual };
   return { inForce: usual };
 }

@@ -32,7 +32,7 @@ import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
 import { buildConceptWords, conceptsByWords, type ConceptWords } from './concept-words.js';
-import { EITHER_CUES, SIDE_WORDS, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, EITHER_CUES, SIDE_WORDS, WH_CUES } from './side-words.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
@@ -153,9 +153,13 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const corrected = mentions.some((m) => m.corrected);
   // "Outposts power and cooling — AWS or us?" only names a concern; "who replicates the volume?" points at AWS.
   const namesOnly = hasCue(padded, EITHER_CUES) || hasCue(padded, [' whose ', ' who owns ']) || padded.endsWith(' who ');
-  const side = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : padded);
   const claim = findClaim(serviceNamesMasked(padded, phraseWords, mentions));
-  const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}) };
+  // "do AWS's attestations make us compliant automatically?" claims nothing is left to do: its AWS words
+  // describe the claim, so the act is judged by its own words, not by the side they point at.
+  const pointed = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : padded);
+  const claimsAutomatic = claim !== undefined && hasCue(padded, AUTOMATIC_WORDS);
+  const side = pointed === 'aws' && claimsAutomatic ? undefined : pointed;
+  const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
 
   if (unknownProductName(text, index, correct)) return decline(read, 'unknown-service');
   // "who patches our RSD instances?": a name the bot does not know is never replaced by a guess.

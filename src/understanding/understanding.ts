@@ -60,6 +60,8 @@ export interface Understanding {
   side?: Side;
   /** In a statement or yes/no question, the side the person says does it ("…patched by Amazon, right?"). */
   claim?: Side;
+  /** The statement says the act happens on its own ("…automatically, right?", "…by default?"). */
+  claimsAutomatic?: boolean;
   /** The stemmed words, space-joined and padded, for duty and condition words. */
   stemmed: string;
   /** A question about two or more services at once: one reading per part, in the order asked. */

@@ -95,3 +95,15 @@ describe('things set out first, then a question about each', () => {
     ]);
   });
 });
+
+describe('a statement that an act happens on its own', () => {
+  it('is true when AWS\u2019s part is just that, in the knowledge\u2019s own words', () => {
+    expect(ask('S3 encrypts new objects automatically, right?').reply.headline).toMatch(/^Yes \u2014 AWS owns/);
+  });
+
+  it('is false on a shared entry whose AWS part is not automatic, even when it names AWS\u2019s things', () => {
+    const outcome = ask('AWS\u2019s SOC 2 reports make our app compliant automatically, right?');
+    expect(outcome.reply.headline).toMatch(/^No \u2014 you \(the customer\) own/);
+    expect(outcome.reply.text).toContain('sensitive your data');
+  });
+});
