@@ -13,7 +13,7 @@ const SHARED_CONTROLS: ReadonlySet<string> = new Set(['patch-management', 'confi
 const INHERITED: ReadonlySet<string> = new Set(['physical-security', 'environmental-controls', 'media-decommissioning', 'personnel-security', 'hardware-network']);
 
 type Answer = (u: Understanding) => AnswerOutcome;
-type Judged = ChoiceOption & { fit: boolean | undefined; why: string; sources: SourceLink[]; work?: number };
+type Judged = ChoiceOption & { fit: boolean | undefined; why: string; sources: SourceLink[]; serviceId?: string };
 
 /**
  * Answers a pasted multiple-choice question: every option judged as its own question against the
@@ -49,9 +49,10 @@ export function composeMultipleChoice(
       : judge(knowledge, choice, option, choice.readings[i]!, answer),
   );
   if (choice.kind === 'more-customer-work' || choice.kind === 'less-customer-work') {
-    const known = judged.filter((j) => j.work !== undefined).map((j) => j.work!);
+    const work = customerWork(knowledge, judged.flatMap((j) => j.serviceId ?? []));
+    const known = [...work.values()];
     const target = choice.kind === 'more-customer-work' ? Math.max(...known) : Math.min(...known);
-    for (const j of judged) j.fit = j.work === undefined ? undefined : j.work === target;
+    for (const j of judged) j.fit = j.serviceId === undefined ? undefined : work.get(j.serviceId) === target;
   }
   for (const j of judged) {
     if (!choice.negated || j.fit === undefined) continue;
@@ -131,18 +132,29 @@ function firstAnswered(readings: Understanding[], answer: Answer): AnswerOutcome
 }
 
 /** How much a service leaves to the customer: its answers that are the customer's, shared ones counting half. */
-function customerWork(knowledge: Knowledge, serviceId: string): number {
-  return knowledge.entriesFor(serviceId).reduce((sum, e) => sum + (e.owner === 'customer' ? 1 : e.owner === 'shared' ? 0.5 : 0), 0);
+/**
+ * How much of the work each service leaves to the customer, counted over the concerns all of them have
+ * (a service with more entries is not more work): a customer entry counts 1, a shared one 0.5.
+ */
+function customerWork(knowledge: Knowledge, serviceIds: string[]): Map<string, number> {
+  const entries = new Map(serviceIds.map((id) => [id, knowledge.entriesFor(id)]));
+  const common = [...entries.values()].map((es) => new Set(es.map((e) => e.concernId))).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
+  return new Map(
+    [...entries].map(([id, es]) => [id, es.filter((e) => common.has(e.concernId)).reduce((sum, e) => sum + (e.owner === 'customer' ? 1 : e.owner === 'shared' ? 0.5 : 0), 0)]),
+  );
 }
 
 /** A statement whose subject is a party acting ("AWS manages…", "The customer is responsible…"), not "AWS managed keys…". */
 const STATEMENT_PARTY = /^(?:aws|amazon(?: web services)?|the customer|customers|the company|you)\s+(?!managed\b|owned\b)/i;
 
+/** A party said not to be responsible for an act: "customers are not responsible for…", "AWS does not need to…". */
+const NOT_RESPONSIBLE = /\b(aws|amazon|the customer|customers?)\s+(?:is|are|does|do)(?:\s+not|n't)\s+(?:responsible|need to|have to|required to)\b/i;
+
 /** The party an option names, when it is one ("AWS", "The customer, by patching…", "Both"). */
 function partyOf(text: string): Owner | undefined {
   const t = text.toLowerCase();
   if (/^(?:aws|amazon(?: web services)?)\b(?! (?:lambda|ec2|s3|rds|fargate|eks|ecs|kms|iam)\b)/.test(t)) return 'aws';
-  if (/^(?:the )?(?:customer|company|developer|user|team|you)\b/.test(t)) return 'customer';
+  if (/^(?:the )?(?:customers?|company|companies|developers?|users?|teams?|you)\b/.test(t)) return 'customer';
   if (/^(?:both|aws and the customer|shared)\b/.test(t)) return 'shared';
   return undefined;
 }
@@ -152,7 +164,7 @@ function judge(knowledge: Knowledge, choice: MultipleChoice, option: { letter: s
   if (choice.kind === 'more-customer-work' || choice.kind === 'less-customer-work') {
     const service = reading.services[0] ? knowledge.services.get(reading.services[0].candidates[0]!) : undefined;
     if (!service) return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
-    return { ...base, fit: false, work: customerWork(knowledge, service.id), why: MESSAGES.multipleChoice.category(service.name, service.category), sources: [{ title: service.name, url: service.source }] };
+    return { ...base, fit: false, serviceId: service.id, why: MESSAGES.multipleChoice.category(service.name, service.category), sources: [{ title: service.name, url: service.source }] };
   }
   const outcome = answer(reading);
   if (!outcome.answered || outcome.owner === null) return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
@@ -171,7 +183,14 @@ function judge(knowledge: Knowledge, choice: MultipleChoice, option: { letter: s
       return { ...judgedBase, fit: reading.conceptId === 'inherited-controls' || (owner === 'aws' && concern !== undefined && INHERITED.has(concern)) };
     case 'true-statement': {
       // The statement's subject is its claim: "AWS writes the function code", "The customer patches the OS…".
-      // A negated statement ("… are never rotated", "… are not responsible …") is beyond a yes/no on its act.
+      // "Customers are not responsible for securing the compute infrastructure": true when the act is the other side's alone.
+      const denied = NOT_RESPONSIBLE.exec(option.text);
+      if (denied && !/\b(?:never|only|all|removes?)\b/i.test(option.text)) {
+        const party = partyOf(denied[1]!);
+        if (party !== 'aws' && party !== 'customer') return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
+        return { ...judgedBase, fit: owner === (party === 'aws' ? 'customer' : 'aws') };
+      }
+      // Any other negated statement ("… are never rotated", "… removes all …") is beyond a yes/no on its act.
       if (/\b(?:not|never|no longer|cannot|can't|don't|doesn't|isn't|aren't|removes? all|only)\b/i.test(option.text)) {
         return { ...base, fit: undefined, why: MESSAGES.multipleChoice.cannotJudge };
       }

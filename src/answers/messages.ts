@@ -64,7 +64,7 @@ export const MESSAGES = {
     none: "I can't pick an answer: no option fits what the question asks, as far as I know.",
     options: 'Option by option',
     cannotJudge: "I can't judge this one from what I know",
-    category: (service: string, category: string) => `${service} is an ${category === 'infrastructure' ? 'infrastructure' : category === 'container' ? 'container' : 'abstracted'} service`,
+    category: (service: string, category: string) => `${service} is ${category === 'container' ? 'a container' : category === 'infrastructure' ? 'an infrastructure' : 'an abstracted'} service`,
   },
   conceptOwner: { aws: 'AWS owns it', customer: 'you own it', shared: 'AWS and you each have a part' },
   clarifyVariants: (service: string, concern: string) =>

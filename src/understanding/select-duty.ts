@@ -23,7 +23,7 @@ export interface DutyCues {
 }
 
 /** A duty that happens without the customer doing anything, in its own words. */
-const AUTOMATIC_ACT = /\b(?:automatically|by default|on by default|always on)\b/i;
+const AUTOMATIC_ACT = /\b(?:automatic|automatically|by default|always on)\b/i;
 
 /** What the side a verb points at weighs against a duty's own words (2 per word). */
 const SIDE_WEIGHT = 4.5;

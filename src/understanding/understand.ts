@@ -92,6 +92,14 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     const stem = understand(pasted.stem, knowledge, built);
     const stemService = stem.services[0] ? knowledge.services.get(stem.services[0].candidates[0]!) : undefined;
     const asQuestion = (option: string) => {
+      // "Which statement about AWS Shield Standard is true? … It is included at no charge", "…to turn it on":
+      // "it" is the stem's subject, as the stem words it ("AWS Shield Standard" keeps the words that pick a condition).
+      const pronoun = stemService && pasted.kind === 'true-statement' && /\b(?:it|this service)\b/i.test(option);
+      const subject = /\babout (.+?) (?:is|are) (?:true|correct|accurate)\b/i.exec(pasted.stem)?.[1] ?? stemService?.name;
+      if (pronoun && subject) {
+        const named = option.replace(/\b(?:it|this service)\b/gi, subject).replace(/[.?!]+$/, '');
+        return STATEMENT_SUBJECT.test(option) ? named.replace(STATEMENT_SUBJECT, 'who ') + '?' : named;
+      }
       const text = option.replace(/[.?!]+$/, '');
       if (pasted.kind === 'more-customer-work' || pasted.kind === 'less-customer-work') return text;
       // A statement's subject becomes the question's "who": "The customer patches the OS…" → "who patches the OS…?"

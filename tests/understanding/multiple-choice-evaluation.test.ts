@@ -21,6 +21,8 @@ const items = (parse(readFileSync(new URL('../eval/multiple-choice.yaml', import
  * written blind; its first run gave 43.3%, and it has been tuned on since (general causes only).
  */
 const TARGET = 0.9;
+/** What it reaches today (112 of 120): a regression below it fails the build. */
+const FLOOR = 0.93;
 
 describe('pasted multiple-choice questions (tests/eval/multiple-choice.yaml)', () => {
   const misses: string[] = [];
@@ -39,7 +41,7 @@ describe('pasted multiple-choice questions (tests/eval/multiple-choice.yaml)', (
     expect(items.length).toBeGreaterThanOrEqual(100);
   });
 
-  it(`answers at least ${TARGET * 100}% with exactly the right letters`, () => {
-    expect(accuracy).toBeGreaterThanOrEqual(TARGET);
+  it(`answers at least ${FLOOR * 100}% with exactly the right letters (target ${TARGET * 100}%)`, () => {
+    expect(accuracy).toBeGreaterThanOrEqual(FLOOR);
   });
 });

@@ -84,3 +84,28 @@ describe('the sources of the options', () => {
     }
   });
 });
+
+describe('true-statement options the first version could not judge (new phrasings)', () => {
+  const letters = (q: string) => answer(q).choices;
+
+  it('reads a plural party ("Customers must…") as the party it names', () => {
+    expect(letters('Which statement about Amazon RDS is true?\nA. Customers must replace failed disks under their DB instances\nB. Customers must create the database users their applications log in with\nC. Customers must patch the hypervisor of the DB hosts')).toEqual(['B']);
+  });
+
+  it('judges "X is not responsible for…" as the act being the other side\u2019s alone', () => {
+    expect(letters('Which statement about AWS Lambda is true?\nA. AWS is not responsible for the Lambda execution environment\u2019s operating system\nB. Customers are not responsible for the physical servers that run their functions\nC. AWS writes the customer\u2019s function code')).toEqual(['B']);
+  });
+
+  it('reads "it" in an option as the subject of the stem, with the words that pick a condition', () => {
+    const outcome = answer('Which statement about AWS Shield Standard is true?\nA. It has to be turned on by each customer\nB. It is applied automatically at no extra cost\nC. Customers operate it themselves');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.reply.text).toContain('Shield Standard');
+  });
+});
+
+describe('which service leaves the customer more work', () => {
+  it('counts over the concerns every option has, so a service with more entries is not more work', () => {
+    expect(answer('Which Amazon EKS compute option leaves the customer with the least responsibility?\nA. Self-managed nodes\nB. Managed node groups\nC. AWS Fargate').choices).toEqual(['C']);
+    expect(answer('Which Amazon EKS compute option leaves the customer with the most responsibility?\nA. EKS Auto Mode\nB. Self-managed nodes\nC. Managed node groups').choices).toEqual(['B']);
+  });
+});
