@@ -1,6 +1,6 @@
 import type { Side } from '../knowledge/types.js';
 import { hasCue } from './cue-words.js';
-import { AUTOMATIC_WORDS, CLAIM_WORDS, EITHER_CUES, SIDE_WORDS, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, WH_CUES } from './side-words.js';
 
 /**
  * Which side of the line the question's act points at. A customer's act (configure, enable, choose…)
@@ -9,10 +9,14 @@ import { AUTOMATIC_WORDS, CLAIM_WORDS, EITHER_CUES, SIDE_WORDS, WH_CUES } from '
  * AWS or us?" names a concern, it does not point at AWS.
  */
 export function findSide(padded: string, unnamed = padded): Side | undefined {
-  if (hasCue(padded, SIDE_WORDS.customer)) return 'customer';
+  const asksWho = hasCue(padded, WH_CUES);
+  // "if we don't configure anything, who encrypts new objects we upload?": with the defaults, the act is AWS's.
+  if (asksWho && hasCue(padded, DEFAULT_STATE_WORDS)) return 'aws';
+  // In a "who" question a verb said not to happen is the scene, not the act ("we never enabled it, who…").
+  if (hasCue(asksWho ? padded.replace(NEGATED_ACT, ' ') : padded, SIDE_WORDS.customer)) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' '), SIDE_WORDS.aws)) return 'aws';
-  if (hasCue(padded, WH_CUES) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
+  if (asksWho && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;
 }
 

@@ -61,12 +61,20 @@ export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' the customer is responsible', ' customer is responsible', ' customers are responsible', ' are customers responsible'],
 };
 
+/** Words that set the scene as the defaults, nothing configured: "who" then asks what happens without the customer. */
+export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' default setting', ' defaults ', ' do nothing', ' don t configure',
+  ' do not configure', ' don t set ', ' do not set ', ' don t change', ' do not change', ' don t touch', ' without configuring', ' without changing',
+  ' leave everything', ' left everything'];
+
 /**
  * Words that say an act happens on its own ("without any setup"): AWS's side in a "who" question, but
  * only the person's belief in a statement ("…is on by default, right?"), so they do not count there.
  */
 export const AUTOMATIC_WORDS: readonly string[] = [' automatically', ' by default', ' out of the box', ' without any setup',
-  ' for free', ' on its own', ' without us'];
+  ' for free', ' on its own', ' without us', ...DEFAULT_STATE_WORDS];
+
+/** A customer's verb said not to happen ("if we don't configure anything"): it points at no act of theirs. */
+export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|no need to)(?: \S+){1,2}(?= )/g;
 
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',

@@ -107,3 +107,26 @@ describe('a statement that an act happens on its own', () => {
     expect(outcome.reply.text).toContain('sensitive your data');
   });
 });
+
+describe('the scene set before "who"', () => {
+  it('reads "with the defaults / if we configure nothing" as asking what happens without the customer', () => {
+    expect(understand('if we leave the defaults alone, who encrypts objects we put in S3?').side).toBe('aws');
+    expect(ask('we do not configure anything on the bucket - who encrypts new uploads to S3?').owner).toBe('aws');
+  });
+
+  it('does not read a verb said not to happen as the customer\u2019s act', () => {
+    expect(understand('we never enabled anything on our DynamoDB table, who encrypts it at rest?').side).not.toBe('customer');
+    // A statement keeps its verbs: the claim is judged on them.
+    expect(ask('WAF stops SQL injection on our ALB without us writing any rules, right?').owner).toBe('customer');
+  });
+});
+
+describe('requests for a secret\u2019s value', () => {
+  it('declines them, whatever the wording', () => {
+    for (const q of ['what is the value of the prod/api/token secret?', 'read me the secret string of our db secret', 'dump the passwords from parameter store']) {
+      const outcome = ask(q);
+      expect(outcome.answered, q).toBe(false);
+      expect(outcome.owner, q).toBeNull();
+    }
+  });
+});
