@@ -37,7 +37,9 @@ function servicesOf(refs: PlacedRef[], knowledge: Knowledge): Set<string> {
 
 function withConcernsOf(m: Mention, services: ReadonlySet<string>): Mention {
   const named = m.targets.flatMap((t) =>
-    t.kind === 'duty' && (t.serviceId === undefined || services.has(t.serviceId)) ? [{ kind: 'concern' as const, id: t.concernId, viaDuty: true }] : [],
+    t.kind === 'duty' && (t.serviceId === undefined || services.has(t.serviceId))
+      ? [{ kind: 'concern' as const, id: t.concernId, viaDuty: true, ...(t.condition ? { viaCondition: true } : {}) }]
+      : [],
   );
   return named.length > 0 ? { ...m, targets: [...m.targets, ...named] } : m;
 }

@@ -1,4 +1,4 @@
-import type { Duty, Knowledge } from '../knowledge/types.js';
+import type { Knowledge } from '../knowledge/types.js';
 import { withoutArticles } from './articles.js';
 import { normalizeText } from './normalize-text.js';
 import { stem } from './stem.js';
@@ -7,11 +7,14 @@ import { stem } from './stem.js';
 export type PhraseTarget =
   | { kind: 'service'; id: string; generic: boolean }
   /** `viaDuty`: named only through a duty's words, a slightly weaker reading than the concern's own terms. */
-  | { kind: 'concern'; id: string; viaDuty?: boolean }
+  | { kind: 'concern'; id: string; viaDuty?: boolean; viaCondition?: boolean }
   | { kind: 'context'; concernId: string }
   | { kind: 'concept'; id: string }
-  /** A duty's or a condition's own words: they name its concern, for its service (or any, for defaults). */
-  | { kind: 'duty'; concernId: string; serviceId?: string };
+  /**
+   * A duty's or a condition's own words: they name its concern, for its service (or any, for defaults).
+   * A condition's words (`condition`) say which case applies ("RDS Custom"), so they name the concern only weakly.
+   */
+  | { kind: 'duty'; concernId: string; serviceId?: string; condition?: boolean };
 
 /** Every name and term of the knowledge base, stemmed, for exact n-gram lookups on the hot path. */
 export interface PhraseIndex {
@@ -47,12 +50,18 @@ export function buildPhraseIndex(knowledge: Knowledge): PhraseIndex {
     for (const term of c.contextTerms) add(term, { kind: 'context', concernId: c.id });
   }
   for (const c of knowledge.concerns.values()) {
-    for (const d of c.general.duties) for (const term of dutyWords(d)) add(term, { kind: 'duty', concernId: c.id });
+    for (const d of c.general.duties) {
+      for (const term of d.terms) add(term, { kind: 'duty', concernId: c.id });
+      for (const term of d.when?.terms ?? []) add(term, { kind: 'duty', concernId: c.id, condition: true });
+    }
   }
   for (const s of knowledge.services.values()) {
     for (const entry of knowledge.entriesFor(s.id)) {
       const serviceId = entry.origin === 'default' ? undefined : s.id;
-      for (const d of entry.duties) for (const term of dutyWords(d)) add(term, { kind: 'duty', concernId: entry.concernId, serviceId });
+      for (const d of entry.duties) {
+        for (const term of d.terms) add(term, { kind: 'duty', concernId: entry.concernId, serviceId });
+        for (const term of d.when?.terms ?? []) add(term, { kind: 'duty', concernId: entry.concernId, serviceId, condition: true });
+      }
     }
   }
   for (const c of knowledge.concepts.values()) {
@@ -68,13 +77,9 @@ export function buildPhraseIndex(knowledge: Knowledge): PhraseIndex {
   return { phrases, maxWords: Math.min(maxWords, 6), vocabulary };
 }
 
-function dutyWords(d: Duty): string[] {
-  return [...d.terms, ...(d.when?.terms ?? [])];
-}
-
 function sameTarget(a: PhraseTarget, b: PhraseTarget): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === 'duty' && b.kind === 'duty') return a.concernId === b.concernId && a.serviceId === b.serviceId;
+  if (a.kind === 'duty' && b.kind === 'duty') return a.concernId === b.concernId && a.serviceId === b.serviceId && !a.condition === !b.condition;
   if (a.kind === 'context' && b.kind === 'context') return a.concernId === b.concernId;
   return 'id' in a && 'id' in b && a.id === b.id && (a.kind !== 'service' || b.kind !== 'service' || a.generic === b.generic);
 }

@@ -16,6 +16,9 @@ export interface ResolvedConcerns {
 /** A concern named only by a duty's words ranks just below one named by its own terms. */
 const DUTY_WORDS_DISCOUNT = 0.25;
 
+/** A concern named only by a condition's words ("RDS Custom"): the case, not the question; a concern named by its own terms wins, a weak word does not. */
+const CONDITION_WEIGHT = 0.8;
+
 /** Single words that name a concern only weakly: a longer or more specific phrase beats them. */
 const WEAK_WORDS: ReadonlySet<string> = new Set(
   [
@@ -41,7 +44,7 @@ export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualR
       for (const t of m.targets) {
         if (t.kind === 'concern') {
           const base = m.words === 1 && WEAK_WORDS.has(m.key) ? 0.6 : m.words;
-          const weight = (m.nested ? 0.5 : base) - (t.viaDuty ? DUTY_WORDS_DISCOUNT : 0);
+          const weight = t.viaCondition ? CONDITION_WEIGHT : (m.nested ? 0.5 : base) - (t.viaDuty ? DUTY_WORDS_DISCOUNT : 0);
           const prev = scored.get(t.id);
           if (!prev || weight > prev.weight) scored.set(t.id, { weight, at: m });
         }

@@ -130,3 +130,14 @@ describe('requests for a secret\u2019s value', () => {
     }
   });
 });
+
+describe('a condition names the case, not the concern', () => {
+  it('lets a concern named by its own words win over the concern a condition\u2019s words belong to', () => {
+    const u = understand('we are on RDS Custom for Oracle: who owns database backups?');
+    expect(u.concernIds[0]).toBe('backups-dr');
+  });
+
+  it('still reads the condition\u2019s concern when only weak words are left', () => {
+    expect(understand('upgrading an RDS instance to a new major engine version: AWS or us?').concernIds[0]).toBe('platform-patching');
+  });
+});
