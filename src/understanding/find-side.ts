@@ -2,6 +2,9 @@ import type { Side } from '../knowledge/types.js';
 import { hasCue } from './cue-words.js';
 import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, WH_CUES } from './side-words.js';
 
+/** Customer cues that say who does it ("we build", "ourselves") rather than what is done. */
+const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
+
 /**
  * Which side of the line the question's act points at. A customer's act (configure, enable, choose…)
  * wins over infrastructure words: "who enables encryption of the underlying storage" asks about enabling.
@@ -13,7 +16,9 @@ export function findSide(padded: string, unnamed = padded): Side | undefined {
   // "if we don't configure anything, who encrypts new objects we upload?": with the defaults, the act is AWS's.
   if (asksWho && hasCue(padded, DEFAULT_STATE_WORDS)) return 'aws';
   // In a "who" question a verb said not to happen is the scene, not the act ("we never enabled it, who…").
-  if (hasCue(asksWho ? padded.replace(NEGATED_ACT, ' ') : padded, SIDE_WORDS.customer)) return 'customer';
+  // In "is it something we build or AWS?" the customer's verb is one of the alternatives, not the act.
+  const customerCues = hasCue(padded, EITHER_CUES) ? SIDE_WORDS.customer.filter((w) => !OWN_ALTERNATIVE.test(w)) : SIDE_WORDS.customer;
+  if (hasCue(asksWho ? padded.replace(NEGATED_ACT, ' ') : padded, customerCues)) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' '), SIDE_WORDS.aws)) return 'aws';
   if (asksWho && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';

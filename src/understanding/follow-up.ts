@@ -3,6 +3,7 @@ const OPENERS: readonly string[][] = [
   ['and'], ['also'], ['or'], ['what', 'about'], ['how', 'about'], ['same', 'for'], ['same', 'with'], ['same', 'on'],
   ['same', 'goes'], ['same', 'question'], ['now', 'for'], ['then', 'for'], ['what', 'of'], ['for'], ['on'], ['with'],
   ['and', 'what'], ['ok', 'and'], ['okay', 'and'], ['then'], ['same'], ['likewise'], ['ditto'],
+  ['what', 'if'], ['and', 'if'], ['but', 'what', 'if'], ['but', 'if'], ['ok', 'what', 'if'], ['ok', 'so'],
 ];
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'them', 'that', 'this', 'there', 'those', 'these', 'one']);
 const MAX_WORDS = 12;

@@ -44,8 +44,8 @@ export function normalizeText(raw: string): string[] {
     .replace(/['\u2019]s\b/g, '') // lambda's -> lambda
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(TRAILING_THANKS, ' ')
-    // "switching on GuardDuty" enables it; it says nothing about network switches.
-    .replace(/\bswitch(es|ed|ing)? (on|off)\b/g, (_m, suffix: string | undefined, dir: string) => `turn${suffix === 'es' ? 's' : (suffix ?? '')} ${dir}`)
+    // "switching on GuardDuty", "switched them off" turn things on and off; they say nothing about network switches.
+    .replace(/\bswitch(es|ed|ing)? ((?:it|them|that|this|those|these) )?(on|off)\b/g, (_m, suffix: string | undefined, object: string | undefined, dir: string) => `turn${suffix === 'es' ? 's' : (suffix ?? '')} ${object ?? ''}${dir}`)
     .slice(0, MAX_QUESTION_CHARS);
   return text.split(' ').filter((t) => t.length > 0);
 }

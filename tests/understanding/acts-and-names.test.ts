@@ -141,3 +141,24 @@ describe('a condition names the case, not the concern', () => {
     expect(understand('upgrading an RDS instance to a new major engine version: AWS or us?').concernIds[0]).toBe('platform-patching');
   });
 });
+
+describe('services named beside the one asked about', () => {
+  it('reads a service named only to compare with ("just like X") as not the subject', () => {
+    const outcome = ask('we have to patch the OS of our NAT gateway, same as with a NAT instance, right?');
+    expect(outcome.serviceId).toBe('nat-gateway');
+    expect(outcome.reply.headline).toMatch(/^No \u2014 AWS owns/);
+  });
+
+  it('tells a NAT gateway (AWS maintains it) from a NAT instance (an EC2 instance you patch)', () => {
+    expect(ask('who installs OS updates on our NAT instance?').owner).toBe('customer');
+    expect(ask('who maintains the NAT gateway software?').owner).toBe('aws');
+  });
+});
+
+describe('"… something we do or AWS?"', () => {
+  it('reads "we do" as one of the alternatives, not as the customer\u2019s act', () => {
+    expect(understand('is replacing failed disks under S3 something we handle or AWS?').side).not.toBe('customer');
+    // A customer thing named in the question is still the customer's: "our own code".
+    expect(understand('encrypting data inside our own code: AWS or us?').side).toBe('customer');
+  });
+});
