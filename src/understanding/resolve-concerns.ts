@@ -37,7 +37,7 @@ const WEAK_WORDS: ReadonlySet<string> = new Set(
  * nothing else does.
  */
 export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualRole: ReadonlySet<Mention>): ResolvedConcerns {
-  const scored = new Map<string, { weight: number; at: Mention }>();
+  const scored = new Map<string, { weight: number; at: Mention; byCondition?: boolean }>();
   const context = new Map<string, Mention>();
   const consider = (ms: Mention[]) => {
     for (const m of ms) {
@@ -46,7 +46,7 @@ export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualR
           const base = m.words === 1 && WEAK_WORDS.has(m.key) ? 0.6 : m.words;
           const weight = t.viaCondition ? CONDITION_WEIGHT : (m.nested ? 0.5 : base) - (t.viaDuty ? DUTY_WORDS_DISCOUNT : 0);
           const prev = scored.get(t.id);
-          if (!prev || weight > prev.weight) scored.set(t.id, { weight, at: m });
+          if (!prev || weight > prev.weight) scored.set(t.id, { weight, at: m, ...(t.viaCondition ? { byCondition: true } : {}) });
         }
         // Context inside a service's name ("runtime" in "Lambda custom runtime") says nothing.
         if (t.kind === 'context' && !m.nested && !context.has(t.concernId)) context.set(t.concernId, m);
@@ -62,7 +62,8 @@ export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualR
     scored.delete(id);
     // Another concern named at least as strongly ("who patches the hypervisor") is the question.
     if ([...scored.values()].some((other) => other.weight >= score.weight)) continue;
-    const picked = umbrella.resolvesTo.find((specific) => context.has(specific));
+    // A condition named ("in Manual mode, who patches?") says which specific concern the umbrella means, as context does.
+    const picked = umbrella.resolvesTo.find((specific) => context.has(specific)) ?? umbrella.resolvesTo.find((specific) => scored.get(specific)?.byCondition);
     if (picked) {
       const prev = scored.get(picked);
       scored.set(picked, { weight: Math.max(prev?.weight ?? 0, score.weight + 1), at: score.at });

@@ -23,6 +23,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' we manage', ' we deploy', ' we built', ' we build', ' bring our ', ' byo', ' turn it on', ' turns it on',
     ' switch it on', ' turn them on', ' turns them on', ' switch them on', ' monitor our', ' audit our', ' we host', ' we self host', ' self hosted', ' self managed',
     ' ourselves', ' on our own', ' we put', ' our own staff', ' our staff', ' our engineers', ' our employees',
+    ' our developers', ' our devs', ' our people', ' our admins', ' our administrators', ' our workforce',
   ],
   /** AWS's side phrased as infrastructure: what is under, behind or inside a service, and AWS's own things. */
   aws: [

@@ -162,3 +162,18 @@ describe('"… something we do or AWS?"', () => {
     expect(understand('encrypting data inside our own code: AWS or us?').side).toBe('customer');
   });
 });
+
+describe('words people use for the customer\u2019s choices', () => {
+  it('reads choosing "which AWS Region" our data lives in as Region choice, not AWS\u2019s Regions', () => {
+    expect(ask('who picks which AWS Region our backups are kept in?').owner).toBe('customer');
+    expect(ask('who secures the AWS Regions themselves?').owner).toBe('aws');
+  });
+
+  it('reads "our developers" as the customer\u2019s people', () => {
+    expect(ask('who is responsible for security training for our developers?').owner).toBe('customer');
+  });
+
+  it('lets a condition say which patching an umbrella word means', () => {
+    expect(understand('with Manual mode on our Lambda functions, who patches?').concernIds[0]).toBe('platform-patching');
+  });
+});
