@@ -30,7 +30,8 @@ export function composeMultipleChoice(
   // "What kind of control is this?": the options are control types, the stem the act.
   const controls = choice.kind === 'control-type' ? choice.options.map((o) => controlTypeOf(o.text)) : [];
   const bothAct = choice.kind === 'control-type' && /\baws\b[^.?]*\b(?:while|and|whereas)\b[^.?]*\bcustomers?\b/i.test(choice.stem);
-  const asksWho = /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\bwho\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem);
+  const asksWho =
+    /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\bwho\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem) || choice.options.every((o) => partyOnly(o.text));
   const parties = choice.kind === 'control-type' ? controls : asksWho ? choice.options.map((o) => partyOnly(o.text)) : [];
   const stemOutcome =
     choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? firstAnswered(choice.stemReadings, answer) : undefined;
@@ -92,7 +93,8 @@ export function composeMultipleChoice(
   return {
     reply,
     answered: sure && letters.length > 0,
-    owner: null,
+    // Options that are the parties ("A) AWS B) customer C) both"): the pick is an owner, as for a question.
+    owner: sure && stemOwner && parties.length > 0 && choice.kind !== 'control-type' ? stemOwner : null,
     serviceId: null,
     serviceName: null,
     concernLabel: null,
@@ -108,7 +110,7 @@ export function composeMultipleChoice(
 function partyOnly(text: string): Owner | undefined {
   const head = text.split(/[,;(]/)[0]!.trim().toLowerCase();
   if (/^(?:both(?: aws and the customer)?|aws and the customer|shared)$/.test(head)) return 'shared';
-  if (/^(?:the )?(?:customer|company|developer|team)$/.test(head)) return 'customer';
+  if (/^(?:the )?(?:customers?|company|developer|team|us|we)$/.test(head)) return 'customer';
   if (/^(?:aws|amazon(?: web services)?)(?: (?!support\b|partner)[a-z0-9]+){0,2}$/.test(head)) return 'aws';
   return undefined;
 }

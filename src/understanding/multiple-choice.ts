@@ -32,6 +32,9 @@ const MARKER = /(?:(?:^|\n|\s)\(?([A-Fa-f])|(?<=[a-z0-9?:.)"'])\(?([A-F]))[.)]\s
  * Finds a multiple-choice question in a message: three or more options lettered A, B, C… in order,
  * on separate lines or on one line. Undefined for anything else.
  */
+/** An option that is only a party: "AWS", "the customer", "both". */
+const PARTY_ONLY = /^(?:aws|amazon|amazon web services|(?:the )?customers?|us|we|both|both aws and the customer|aws and the customer|shared)[.?!]?$/i;
+
 export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
   const text = raw.replace(/<[^>]*>/g, ' ').replace(/\r/g, '').slice(0, 4000);
   const markers = [...text.matchAll(MARKER)].map((m) => Object.assign(m, { 1: m[1] ?? m[2] }));
@@ -55,7 +58,9 @@ export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
   });
   if (options.some((o) => o.text.length === 0 || o.text.length > 400)) return undefined;
   const stem = text.slice(0, best[0]!.index!).replace(/\s+/g, ' ').replace(/^question \d+ of \d+\s*/i, '').trim();
-  if (!stem || !/\?|which|what|select|choose|statement/i.test(stem)) return undefined;
+  // "Decommissioning of storage devices — A) AWS B) customer C) both": options that are only the parties ask whose.
+  const partiesOnly = options.every((o) => PARTY_ONLY.test(o.text));
+  if (!stem || !(partiesOnly || /\?|which|what|select|choose|statement/i.test(stem))) return undefined;
   const counted = COUNT.exec(stem);
   return {
     stem,

@@ -109,3 +109,12 @@ describe('which service leaves the customer more work', () => {
     expect(answer('Which Amazon EKS compute option leaves the customer with the most responsibility?\nA. EKS Auto Mode\nB. Self-managed nodes\nC. Managed node groups').choices).toEqual(['B']);
   });
 });
+
+describe('an act with the parties as its options', () => {
+  it('reads "<act> — A) AWS B) customer C) both" as asking whose it is, and gives the owner', () => {
+    const outcome = answer('Physical destruction of failed disks - A) AWS B) the customer C) both');
+    expect(outcome.choices).toEqual(['A']);
+    expect(outcome.owner).toBe('aws');
+    expect(answer('Writing the bucket policy of an S3 bucket (a) AWS (b) customer (c) shared').owner).toBe('customer');
+  });
+});
