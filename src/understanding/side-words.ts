@@ -27,7 +27,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
   ],
   /** AWS's side phrased as infrastructure: what is under, behind or inside a service, and AWS's own things. */
   aws: [
-    ' underlying', ' underneath', ' beneath', ' physical', ' host os ', ' hardware', ' behind ',
+    ' underlying', ' underneath', ' beneath', ' physical', ' hardware', ' behind ',
     ' under the hood', ' service itself', ' itself ', ' aws own ', ' amazon own ', ' aws own ', ' amazon own ',
     ' aws staff', ' aws employee', ' aws personnel', ' amazon staff', ' amazon employee', ' data center', ' datacenter',
     ' data centre', ' datacentre', ' facilit', ' firmware', ' hypervisor', ' cabling', ' cable', ' backbone', ' service fleet',

@@ -177,3 +177,13 @@ describe('words people use for the customer\u2019s choices', () => {
     expect(understand('with Manual mode on our Lambda functions, who patches?').concernIds[0]).toBe('platform-patching');
   });
 });
+
+describe('the host under containers', () => {
+  it('is the customer\u2019s container instance on ECS with EC2, and AWS\u2019s on Fargate', () => {
+    const outcome = ask('tasks on Fargate and tasks on our ECS container instances: who patches the host OS of each?');
+    expect(outcome.parts?.map((p) => [p.service, p.owner])).toEqual([
+      ['Amazon ECS on AWS Fargate', 'aws'],
+      ['Amazon ECS on EC2', 'customer'],
+    ]);
+  });
+});
