@@ -33,7 +33,7 @@ export function composeOwnerAnswer(
   // The first concern named that the service has an answer for ("network-layer DDoS mitigation on Shield").
   const answerable = concernIds.find((id) => candidates.some((c) => findEntries(knowledge, c, id).entries.length > 0));
   const concernId = answerable ?? concernIds[0]!;
-  const found = candidates.flatMap((id) => findEntries(knowledge, id, concernId).entries);
+  const found = candidates.flatMap((id) => findEntries(knowledge, id, concernId, cues?.side).entries);
   if (found.length === 0) return composeNoAnswer(knowledge, candidates[0]!, concernId);
 
   const owners = new Set(found.map((e) => ownerFor(e, cues)));

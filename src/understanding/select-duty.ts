@@ -45,6 +45,18 @@ const ANY_ORDER_WORDS = 4;
 /** A term found reordered counts as if it were this many words shorter. */
 const ANY_ORDER_DISCOUNT = 0.5;
 
+/** Words that turn the term after them into its opposite: "non-critical updates" are not "critical updates". */
+const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['non', 'not', 'no']);
+
+/** `key` (padded) is in `stemmed`, somewhere not right after a negating word. */
+function includesAffirmed(stemmed: string, key: string): boolean {
+  for (let at = stemmed.indexOf(key); at >= 0; at = stemmed.indexOf(key, at + 1)) {
+    const before = stemmed.slice(0, at).split(' ').at(-1) ?? '';
+    if (!NEGATING_PREFIXES.has(before)) return true;
+  }
+  return false;
+}
+
 /**
  * Words of the longest of `terms` found in the question (0 when none is). A long term matches with its
  * words in any order ("auto minor version upgrade is switched off" has "auto minor version upgrade off").
@@ -55,7 +67,7 @@ function longestMatch(stemmed: string, owner: object, terms: readonly string[]):
     const words = [...new Set(key.trim().split(' '))];
     if (words.length <= best - ANY_ORDER_DISCOUNT) continue;
     // As written beats the same words in another order ("customer managed KMS keys … by AWS" is not "AWS managed KMS keys").
-    const score = stemmed.includes(key) ? words.length : words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) ? words.length - ANY_ORDER_DISCOUNT : 0;
+    const score = includesAffirmed(stemmed, key) ? words.length : words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) ? words.length - ANY_ORDER_DISCOUNT : 0;
     if (score > best) best = score;
   }
   return best;

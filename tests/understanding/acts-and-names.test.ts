@@ -187,3 +187,19 @@ describe('the host under containers', () => {
     ]);
   });
 });
+
+describe('the part of patching a question asks about', () => {
+  it('picks the specific patching concern where the side the act points at has a part', () => {
+    const outcome = ask('who sets the maintenance window for our Redshift cluster?');
+    expect(outcome.owner).toBe('customer');
+    expect(outcome.concernId).toBe('platform-patching');
+    expect(ask('who applies the patches to our Redshift cluster?').owner).toBe('aws');
+  });
+
+  it('does not read "non-critical updates" as "critical updates"', () => {
+    const critical = ask('on our node-based ElastiCache cluster, who applies the critical updates?');
+    const nonCritical = ask('on our node-based ElastiCache cluster, who applies the non-critical updates?');
+    expect(critical.owner).toBe('aws');
+    expect(nonCritical.owner).not.toBe('aws');
+  });
+});
