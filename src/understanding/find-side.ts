@@ -1,6 +1,6 @@
 import type { Side } from '../knowledge/types.js';
 import { hasCue } from './cue-words.js';
-import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, EITHER_CUES, NEGATED_ACT, SCENE_CLAUSE, SIDE_WORDS, WH_CUES } from './side-words.js';
 
 /** Customer cues that say who does it ("we build", "ourselves") rather than what is done. */
 const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
@@ -11,7 +11,10 @@ const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
  * Infrastructure words are read outside the concern's own name (`unnamed`): "Outposts power and cooling —
  * AWS or us?" names a concern, it does not point at AWS.
  */
-export function findSide(padded: string, unnamed = padded): Side | undefined {
+export function findSide(asked: string, unnamedAsked = asked): Side | undefined {
+  // "Moving node groups onto the new AMI after AWS publishes it": the scene's words point at no one.
+  const padded = asked.replace(SCENE_CLAUSE, ' ');
+  const unnamed = unnamedAsked.replace(SCENE_CLAUSE, ' ');
   const asksWho = hasCue(padded, WH_CUES);
   // "if we don't configure anything, who encrypts new objects we upload?": with the defaults, the act is AWS's.
   if (asksWho && hasCue(padded, DEFAULT_STATE_WORDS)) return 'aws';

@@ -203,3 +203,10 @@ describe('the part of patching a question asks about', () => {
     expect(nonCritical.owner).not.toBe('aws');
   });
 });
+
+describe('a clause that sets the time', () => {
+  it('points at no side: "after AWS publishes it" is the scene, the act is the question\u2019s', () => {
+    expect(understand('after AWS publishes a new AMI, who rolls our EKS managed node groups onto it?').side).not.toBe('aws');
+    expect(ask('rolling our EKS managed node groups onto a new AMI once AWS releases it: AWS or us?').owner).toBe('customer');
+  });
+});
