@@ -210,3 +210,14 @@ describe('a clause that sets the time', () => {
     expect(ask('rolling our EKS managed node groups onto a new AMI once AWS releases it: AWS or us?').owner).toBe('customer');
   });
 });
+
+describe('knowledge added for acts the second holdout found missing (new phrasings)', () => {
+  it.each([
+    ['with customer-provided keys (SSE-C) on our bucket, who looks after the keys?', 'customer'],
+    ['who runs the hardware security modules behind KMS?', 'aws'],
+    ['who is responsible for our app meeting the regulatory requirements we are under?', 'customer'],
+    ['we turned off managed updates on Elastic Beanstalk; who applies platform patches now?', 'customer'],
+  ])('%s → %s', (q, owner) => {
+    expect(ask(q).owner).toBe(owner);
+  });
+});
