@@ -6,6 +6,7 @@ import { composeConcept } from './compose-concept.js';
 import { composeConfigurationFallback } from './compose-configuration-fallback.js';
 import { composeDecline, composeHelp, composeThanks } from './compose-help.js';
 import { type AnswerCues, composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
+import { repeatsQuestion } from '../understanding/follow-up.js';
 import { EMPTY_STACK } from '../understanding/read-stack.js';
 import { composeStack } from './compose-stack.js';
 import { composeMultipleChoice } from './compose-multiple-choice.js';
@@ -82,6 +83,9 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
   const hasConcern = u.concernIds.length > 0;
   const side = u.side ?? context.side;
   const sided = side ? { side } : {};
+  // "same for a Lambda function attached to our VPC?": "same" keeps the question; the rest only says where.
+  const sameQuestion = repeatsQuestion(u.words) && context.concernId && knowledge.concerns.has(context.concernId);
+  if (hasService && hasConcern && sameQuestion) return { ...u, ...sided, concernIds: [context.concernId!], parts: undefined };
   if (hasService && hasConcern) return { ...u, ...sided };
   if (hasService && !hasConcern && context.concernId && knowledge.concerns.has(context.concernId)) {
     return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, confidence: Math.max(u.confidence, 0.8) };

@@ -7,8 +7,15 @@ const OPENERS: readonly string[][] = [
 ];
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'them', 'that', 'this', 'there', 'those', 'these', 'one']);
 const MAX_WORDS = 12;
+/** Openers that ask the previous question again about something else. */
+const SAME: ReadonlySet<string> = new Set(['same', 'ditto', 'likewise']);
 /** A follow-up that names a service and a concern is this short at most. */
 const SHORT_WORDS = 7;
+
+/** "same for …", "ditto for …": the previous question asked again about something else. */
+export function repeatsQuestion(words: string[]): boolean {
+  return SAME.has(words[0] ?? '');
+}
 
 /**
  * An elliptical follow-up: short, opening like one ("and for Lambda?", "what about on Fargate?") or
@@ -18,8 +25,9 @@ const SHORT_WORDS = 7;
 export function isElliptical(words: string[], hasService: boolean, hasConcern: boolean): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   const opens = OPENERS.some((o) => o.every((w, i) => words[i] === w));
-  // "and on our RDS automated backups?" names both, yet still leans on the question before it.
-  if (hasService && hasConcern) return opens && words.length <= SHORT_WORDS && !words.includes('who');
+  // "and on our RDS automated backups?" names both, yet still leans on the question before it;
+  // "same for a Lambda function attached to our VPC?" asks the same question, however long.
+  if (hasService && hasConcern) return opens && (SAME.has(words[0]!) || words.length <= SHORT_WORDS) && !words.includes('who');
   const pointsBack = !hasService && words.some((w) => PRONOUNS.has(w));
   return opens || pointsBack;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answers/answer-question.js';
+import { answerQuestion, nextContext } from '../../src/answers/answer-question.js';
 import { MESSAGES } from '../../src/answers/messages.js';
 import { createUnderstand } from '../../src/understanding/understand.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
@@ -219,5 +219,16 @@ describe('knowledge added for acts the second holdout found missing (new phrasin
     ['we turned off managed updates on Elastic Beanstalk; who applies platform patches now?', 'customer'],
   ])('%s → %s', (q, owner) => {
     expect(ask(q).owner).toBe(owner);
+  });
+});
+
+describe('"same for …" in a thread', () => {
+  it('asks the previous question again, keeping its concern and side, however long the rest is', () => {
+    const first = understand('who sets up the security groups on our EC2 instances?');
+    const context = nextContext(answerQuestion(knowledge, first), first);
+    const outcome = answerQuestion(knowledge, understand('same for a Lambda function that we attached to our VPC?'), context);
+    expect(outcome.serviceId).toBe('lambda');
+    expect(outcome.concernId).toBe('firewall-rules');
+    expect(outcome.owner).toBe('customer');
   });
 });
