@@ -2,6 +2,7 @@ import type { OwnerRow } from '../model/reply-model.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { serviceAction } from './action-values.js';
 import type { AnswerOutcome } from './answer-outcome.js';
+import { categoryWhy } from './category-notes.js';
 import { concreteConcern, findEntries } from './find-entries.js';
 import { inSentence, MESSAGES } from './messages.js';
 import { withText } from './render-text.js';
@@ -43,7 +44,8 @@ export function composeComparison(knowledge: Knowledge, serviceIds: string[], co
     headline: concernId ? MESSAGES.compareConcernHeadline(inSentence(rows[0]!.label)) : MESSAGES.compareHeadline(names),
     owner: single ?? undefined,
     concernLabel: concernId ? rows[0]!.label : undefined,
-    sections: services.map((s) => ({ title: s.name, body: `${s.category} service (${s.model})` })),
+    // Each service's category and what it means for each side: the "why" behind the table.
+    sections: services.map((s) => ({ title: s.name, body: categoryWhy(s) })),
     table: { columns: services.map((s) => s.name), rows },
     sources: [...new Set(sources)].map(sourceLink),
     suggestions: [],

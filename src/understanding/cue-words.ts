@@ -28,7 +28,7 @@ export const FOLLOW_UP_CUES = [' it ', ' its ', ' it s ', ' that ', ' this ', ' 
 export const COMPARE_CUES = [' vs ', ' versus ', ' compare', ' comparison', ' side by side'];
 
 /** Comparing only when the question is also about responsibility ("difference between SQS and SNS" is not). */
-export const SOFT_COMPARE_CUES = [' difference between ', ' differ ', ' differences ', ' between '];
+export const SOFT_COMPARE_CUES = [' difference between ', ' differ ', ' differences ', ' between ', ' than ', ' compared with ', ' compared to '];
 
 /** Asking for a whole service card. */
 export const SERVICE_CARD_CUES = [

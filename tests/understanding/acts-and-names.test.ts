@@ -232,3 +232,15 @@ describe('"same for …" in a thread', () => {
     expect(outcome.owner).toBe('customer');
   });
 });
+
+describe('"more … than" between services', () => {
+  it('compares them, with each one\u2019s category and why', () => {
+    const outcome = ask('why is there less for us to secure on Fargate than on ECS with EC2?');
+    expect(outcome.reply.kind).toBe('comparison');
+    expect(outcome.reply.text).toContain('no host for you to manage');
+  });
+
+  it('reads the three categories named together as the comparison of the categories', () => {
+    expect(understand('walk me through infrastructure, container and abstracted services').conceptId).toBe('service-categories-compared');
+  });
+});
