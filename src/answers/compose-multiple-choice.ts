@@ -31,7 +31,7 @@ export function composeMultipleChoice(
   const controls = choice.kind === 'control-type' ? choice.options.map((o) => controlTypeOf(o.text)) : [];
   const bothAct = choice.kind === 'control-type' && /\baws\b[^.?]*\b(?:while|and|whereas)\b[^.?]*\bcustomers?\b/i.test(choice.stem);
   const asksWho =
-    /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\bwho\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem) || choice.options.every((o) => partyOnly(o.text));
+    /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\bwho\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem) || choice.partiesOnly;
   const parties = choice.kind === 'control-type' ? controls : asksWho ? choice.options.map((o) => partyOnly(o.text)) : [];
   const stemOutcome =
     choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? firstAnswered(choice.stemReadings, answer) : undefined;
@@ -140,6 +140,7 @@ function firstAnswered(readings: Understanding[], answer: Answer): AnswerOutcome
  */
 function customerWork(knowledge: Knowledge, serviceIds: string[]): Map<string, number> {
   const entries = new Map(serviceIds.map((id) => [id, knowledge.entriesFor(id)]));
+  if (entries.size === 0) return new Map();
   const common = [...entries.values()].map((es) => new Set(es.map((e) => e.concernId))).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
   return new Map(
     [...entries].map(([id, es]) => [id, es.filter((e) => common.has(e.concernId)).reduce((sum, e) => sum + (e.owner === 'customer' ? 1 : e.owner === 'shared' ? 0.5 : 0), 0)]),

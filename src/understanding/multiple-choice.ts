@@ -18,6 +18,8 @@ export interface MultipleChoice {
   kind: ChoiceKind | undefined;
   /** "Which is NOT …": the pick is the options that do not fit. */
   negated: boolean;
+  /** Every option is only a party ("A) AWS B) customer C) both"): the question asks whose the stem's act is. */
+  partiesOnly: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
@@ -68,6 +70,7 @@ export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
     ...(counted ? { count: NUMBER_WORDS[counted[1]!.toLowerCase()]! } : {}),
     kind: kindOf(stem),
     negated: /\bNOT\b|\bEXCEPT\b/.test(stem) || /\bwhich\b[^?]*\b(?:not|except)\b/i.test(stem.replace(/\bnot only\b/gi, '')),
+    partiesOnly,
   };
 }
 

@@ -26,6 +26,7 @@ import { readStack } from './read-stack.js';
 import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { parseMultipleChoice } from './multiple-choice.js';
+import { readMultipleChoice } from './read-multiple-choice.js';
 import { OPENERS, splitActs, splitClauses } from './split-clauses.js';
 import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
@@ -44,8 +45,6 @@ const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
 /** The concept that introduces the whole model: a frame for other questions more often than the question. */
 const OVERVIEW_CONCEPT = 'shared-responsibility-model';
-/** The party a true-or-false statement starts with ("AWS …", "The customer …", "Customers …"). */
-const STATEMENT_SUBJECT = /^(?:aws|amazon(?: web services)?|the customer|customers|the company|you)\s+(?!managed\b|owned\b)/i;
 /** Words of a question that asks what something is or means, not who does it. */
 const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' explain', ' difference', ' mean ', ' means ',
   ' meaning', ' define', ' describe', ' where the line', ' where is the line', ' is the model', ' identical', ' same for every',
@@ -86,38 +85,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (THANKS_ONLY.test(text.replace(/<[^>]*>/g, ' ').slice(0, 200))) return { ...base, intent: 'thanks', confidence: 1 };
   const pasted = parseMultipleChoice(text);
   if (pasted) {
-    // Each option is judged as a question of its own: "who is responsible for <option>?", or the statement
-    // itself; an option that names no service is read with the service the question is about ("A company
-    // runs Lambda… which is theirs? A. Patching the hypervisor").
-    const stem = understand(pasted.stem, knowledge, built);
-    const stemService = stem.services[0] ? knowledge.services.get(stem.services[0].candidates[0]!) : undefined;
-    const asQuestion = (option: string) => {
-      // "Which statement about AWS Shield Standard is true? … It is included at no charge", "…to turn it on":
-      // "it" is the stem's subject, as the stem words it ("AWS Shield Standard" keeps the words that pick a condition).
-      const pronoun = stemService && pasted.kind === 'true-statement' && /\b(?:it|this service)\b/i.test(option);
-      const subject = /\babout (.+?) (?:is|are) (?:true|correct|accurate)\b/i.exec(pasted.stem)?.[1] ?? stemService?.name;
-      if (pronoun && subject) {
-        const named = option.replace(/\b(?:it|this service)\b/gi, subject).replace(/[.?!]+$/, '');
-        return STATEMENT_SUBJECT.test(option) ? named.replace(STATEMENT_SUBJECT, 'who ') + '?' : named;
-      }
-      const text = option.replace(/[.?!]+$/, '');
-      if (pasted.kind === 'more-customer-work' || pasted.kind === 'less-customer-work') return text;
-      // A statement's subject becomes the question's "who": "The customer patches the OS…" → "who patches the OS…?"
-      if (pasted.kind === 'true-statement') return text.replace(STATEMENT_SUBJECT, 'who ') + (STATEMENT_SUBJECT.test(text) ? '?' : '');
-      return `who is responsible for ${text}?`;
-    };
-    const readings = pasted.options.map((o) => {
-      const reading = understand(asQuestion(o.text), knowledge, built);
-      // An everyday word ("servers") does not name the option's service; the question's service does.
-      if (reading.services.some((r) => !r.generic) || !stemService || reading.intent === 'concept') return reading;
-      const withService = understand(`${asQuestion(o.text).replace(/\?$/, '')} on ${stemService.name}?`, knowledge, built);
-      // The service's name only places the option; its words must not pick a duty ("AWS Key Management Service" is no "AWS managed key").
-      return { ...withService, stemmed: reading.stemmed, ...(reading.side ? { side: reading.side } : {}) };
-    });
-    // The stem whole, then each of its sentences: "A customer's auditor asks how the data centres are protected. What kind of control is this?"
-    const sentences = pasted.stem.split(/(?<=[.?!])\s+/).filter((s) => s.length > 0);
-    const stemReadings = [stem, ...(sentences.length > 1 ? sentences.map((s) => understand(s, knowledge, built)) : [])];
-    return { ...base, intent: 'multiple-choice', choice: { ...pasted, readings, stemReadings }, confidence: 0.9 };
+    const choice = readMultipleChoice(pasted, knowledge, (t) => understand(t, knowledge, built));
+    return { ...base, intent: 'multiple-choice', choice, confidence: 0.9 };
   }
   if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
 

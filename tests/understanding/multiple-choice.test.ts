@@ -118,3 +118,15 @@ describe('an act with the parties as its options', () => {
     expect(answer('Writing the bucket policy of an S3 bucket (a) AWS (b) customer (c) shared').owner).toBe('customer');
   });
 });
+
+describe('options it cannot place', () => {
+  it('says it cannot pick when no option of a "most work" question is a service it knows', () => {
+    const outcome = answer('Which option leaves the customer with the most security work?\nA. Flux capacitor\nB. Warp drive\nC. Sonic screwdriver');
+    expect(outcome.answered).toBe(false);
+    expect(outcome.choices).toEqual([]);
+  });
+
+  it('does not take services named "Amazon …" for the party AWS', () => {
+    expect(answer('For which of these does the customer patch the guest OS?\nA. Amazon DynamoDB\nB. Amazon EC2\nC. AWS Lambda').choices).toEqual(['B']);
+  });
+});
