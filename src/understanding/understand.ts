@@ -28,6 +28,7 @@ import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { parseMultipleChoice } from './multiple-choice.js';
 import { readMultipleChoice } from './read-multiple-choice.js';
 import { OPENERS, splitActs, splitClauses } from './split-clauses.js';
+import { splitByCondition } from './split-by-condition.js';
 import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
@@ -188,6 +189,11 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     return { ...found([]), parts, intent: 'who-owns', confidence: 0.85 - penalty };
   }
 
+  // "OS patching on RDS for Oracle vs on RDS Custom for Oracle?": one service, two cases, a part for each.
+  if (refs.length > 0 && concernIds.length > 0 && new Set(refs.map((r) => r.candidates[0])).size === 1) {
+    const cases = splitByCondition(words, refs[0]!, concernIds[0]!, knowledge);
+    if (cases) return { ...found([refs[0]!]), parts: cases, intent: 'who-owns', confidence: 0.85 - penalty };
+  }
   if (refs.length >= 2) {
     const aboutResponsibility = cue || concernIds.length > 0;
     const compare = hasCue(padded, COMPARE_CUES) || (hasCue(padded, SOFT_COMPARE_CUES) && aboutResponsibility);

@@ -244,3 +244,15 @@ describe('"more … than" between services', () => {
     expect(understand('walk me through infrastructure, container and abstracted services').conceptId).toBe('service-categories-compared');
   });
 });
+
+describe('one service, two cases side by side', () => {
+  it('answers each side of "vs" under its own condition', () => {
+    const outcome = ask('runtime patching on Lambda with Auto runtime updates vs on Lambda in Manual mode?');
+    expect(outcome.parts?.length).toBe(2);
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+  });
+
+  it('reads one case as one question', () => {
+    expect(ask('runtime patching on Lambda in Manual mode?').parts).toBeUndefined();
+  });
+});
