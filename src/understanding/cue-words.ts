@@ -103,6 +103,10 @@ export const ACTION_REQUEST =
 export const SECRETS_REQUEST =
   /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,4} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins|mfa code|otp|one time code|passcode|pin)\b|\bwhat (?:is |s |are )?(?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b|\b(?:what|whats) (?:is |s |are )?(?:the |our )?values? (?:\w+ ){0,6}(?:password|passwords|secret|secrets|token|tokens|api key|access key|private key)\b|\b(?:read|fetch|print|dump|retrieve|decrypt|reveal) (?:me |us )?(?:\w+ ){0,4}(?:secret value|secret string|password|passwords|private key)\b/;
 
+/** A pricing word used as a resource's name: "the billing bucket", "our invoices table". */
+export const NAMED_RESOURCE =
+  / (?:billing|pricing|cost|costs|invoice|invoices|price|prices) (?:bucket|buckets|table|tables|database|databases|db|queue|queues|topic|cluster|function|functions|account|accounts|stream|api|app|service|vpc|role|key|keys|data|team|system|pipeline|lambda|instance|instances)(?= )/g;
+
 /** Finds the first cue present in padded text (" words like this "). */
 export function hasCue(padded: string, cues: readonly string[]): boolean {
   return cues.some((cue) => padded.includes(cue));

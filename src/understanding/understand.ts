@@ -5,6 +5,7 @@ import {
   COMPARE_CUES,
   type DeclineReason,
   hasCue,
+  NAMED_RESOURCE,
   OUT_OF_SCOPE_CUES,
   RESPONSIBILITY_CUES,
   SECRETS_REQUEST,
@@ -103,8 +104,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const strongCue = hasCue(withoutHowTo, STRONG_RESPONSIBILITY_CUES);
   if (SECRETS_REQUEST.test(padded)) return decline(base, 'secrets');
   if (ACTION_REQUEST.test(padded) && !strongCue) return decline(base, 'action-request');
+  // "the billing bucket", "our cost table": a resource's name, not a question about money.
+  const outOfScopeText = padded.replace(NAMED_RESOURCE, ' ');
   for (const { reason, cues } of OUT_OF_SCOPE_CUES) {
-    if (hasCue(padded, cues) && !(SOFT_DECLINES.has(reason) && strongCue)) return decline(base, reason);
+    if (hasCue(outOfScopeText, cues) && !(SOFT_DECLINES.has(reason) && strongCue)) return decline(base, reason);
   }
 
   const clauses = splitClauses(words);

@@ -256,3 +256,12 @@ describe('one service, two cases side by side', () => {
     expect(ask('runtime patching on Lambda in Manual mode?').parts).toBeUndefined();
   });
 });
+
+describe('a pricing word as a resource\u2019s name', () => {
+  it('reads "the billing bucket" as a bucket, while questions about money stay declined', () => {
+    expect(ask('who turns on versioning for our billing bucket in S3?').owner).toBe('customer');
+    const price = ask('how much does S3 cost per GB?');
+    expect(price.answered).toBe(false);
+    expect(price.owner).toBeNull();
+  });
+});
