@@ -265,3 +265,11 @@ describe('a pricing word as a resource\u2019s name', () => {
     expect(price.owner).toBeNull();
   });
 });
+
+describe('findings to act on', () => {
+  it('reads triaging a finding as incident response, the customer\u2019s, even when the finding type sounds off-topic', () => {
+    const outcome = ask('GuardDuty raised a CryptoCurrency finding on one of our instances, who has to triage it?');
+    expect(outcome.concernId).toBe('incident-response');
+    expect(outcome.owner).toBe('customer');
+  });
+});
