@@ -43,6 +43,20 @@ export type Understand = (text: string) => Understanding;
 /** Declines that a clear responsibility question overrides ("for cost reasons we self-host … who patches?"). */
 const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-responsibility', 'pricing']);
 const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
+/** Words that open a clause setting the time of the act asked about. */
+const SCENE_OPENERS: ReadonlySet<string> = new Set(['once', 'after', 'whenever', 'until']);
+/** How many words such a clause takes at most. */
+const SCENE_WORDS = 4;
+
+/** The stems without the words of a clause that sets the time ("once we set a retention period"), up to the next question word. */
+function withoutScene(words: string[], stems: string[]): string[] {
+  const at = words.findIndex((w) => SCENE_OPENERS.has(w));
+  if (at < 0) return stems;
+  let end = at + 1;
+  while (end < words.length && end <= at + SCENE_WORDS && !OPENERS.has(words[end]!)) end++;
+  return [...stems.slice(0, at), ...stems.slice(end)];
+}
+
 /** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
 /** The concept that introduces the whole model: a frame for other questions more often than the question. */
@@ -119,7 +133,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // Steps: mentions → services → concerns → side (the duty and its condition are picked per entry, in answers).
   const phraseWords = withoutArticles(words);
   const { mentions, stems } = findMentions(phraseWords, index, correct, typedAsNames(text));
-  const stemmed = ` ${stems.join(' ')} `;
+  // The duty is picked by the act's words, not by a clause that sets the time ("… once we set a retention period").
+  const stemmed = ` ${withoutScene(phraseWords, stems).join(' ')} `;
   const cue = strongCue || hasCue(withoutHowTo, RESPONSIBILITY_CUES);
   const concernNamed = mentions.some((m) => m.targets.some((t) => t.kind === 'concern'));
   const resolved = resolveServices(mentions, knowledge, cue || concernNamed);

@@ -273,3 +273,10 @@ describe('findings to act on', () => {
     expect(outcome.owner).toBe('customer');
   });
 });
+
+describe('the words of a clause that sets the time', () => {
+  it('do not pick the duty: the act asked about does', () => {
+    expect(ask('our S3 objects are copied across AZs by AWS once we upload them, right?').reply.headline).toMatch(/^Yes \u2014 AWS owns/);
+    expect(ask('RDS takes the automated backups once we pick a backup retention period, right?').owner).toBe('aws');
+  });
+});
