@@ -59,6 +59,8 @@ function withoutScene(words: string[], stems: string[]): string[] {
 
 /** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
+/** The same in lower case ("amazon mq"), trusted only when the question names no service of its own. */
+const ANY_CASE_PRODUCT_NAME = /\b(?:aws|amazon)\s+([a-z][a-z0-9]+)/g;
 /** The concept that introduces the whole model: a frame for other questions more often than the question. */
 const OVERVIEW_CONCEPT = 'shared-responsibility-model';
 /** Words of a question that asks what something is or means, not who does it. */
@@ -160,6 +162,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (unknownProductName(text, index, correct)) return decline(read, 'unknown-service');
   // "who patches our RSD instances?": a name the bot does not know is never replaced by a guess.
   if (refs.every((r) => r.generic) && unknownAcronym(text, index)) return decline(read, 'unknown-service');
+  // "who patches the brokers in amazon mq?": an everyday word ("brokers") must not stand in for a product we do not know.
+  if (refs.every((r) => r.generic) && unknownProductName(text.toLowerCase(), index, correct, ANY_CASE_PRODUCT_NAME)) return decline(read, 'unknown-service');
 
   const unexplained = unexplainedWords(phraseWords, mentions);
   const concernIds = concerns.fromContextOnly && !strongCue ? [] : concerns.ids;
@@ -489,8 +493,8 @@ function nearest(refs: PlacedRef[], anchor: Mention | undefined): PlacedRef {
 }
 
 /** "Amazon <Name>" where the name is no service we know, nor a close typo of one. */
-function unknownProductName(text: string, index: PhraseIndex, correct: SpellingCorrector): boolean {
-  for (const match of text.slice(0, 2000).matchAll(PRODUCT_NAME)) {
+function unknownProductName(text: string, index: PhraseIndex, correct: SpellingCorrector, pattern = PRODUCT_NAME): boolean {
+  for (const match of text.slice(0, 2000).matchAll(pattern)) {
     const name = match[1]!.toLowerCase();
     if (COMMON_WORDS.has(name) || index.vocabulary.has(stem(name))) continue;
     const fix = correct(stem(name));

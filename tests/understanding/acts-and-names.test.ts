@@ -280,3 +280,25 @@ describe('the words of a clause that sets the time', () => {
     expect(ask('RDS takes the automated backups once we pick a backup retention period, right?').owner).toBe('aws');
   });
 });
+
+describe('third blind holdout: general causes (new phrasings)', () => {
+  it('never answers about a known service for an unknown product named in lower case', () => {
+    const outcome = ask('who upgrades the brokers of our amazon mq setup?');
+    expect(outcome.answered).toBe(false);
+    expect(outcome.owner).toBeNull();
+    expect(ask('who patches our kafka brokers on msk?').serviceId).toBe('msk');
+  });
+
+  it('reads "which party" as asking who', () => {
+    expect(ask('Which party looks after the fibre between AWS data centres?').owner).toBe('aws');
+  });
+
+  it('declines a request to act on an account ("reset my MFA") and answers the question about it', () => {
+    expect(ask('reset the MFA on my IAM user please').answered).toBe(false);
+    expect(ask('who resets MFA devices for our IAM users?').owner).toBe('customer');
+  });
+
+  it('reads "on the client side" as client-side encryption', () => {
+    expect(ask('encrypting files on the client side before they go to S3: which party?').owner).toBe('customer');
+  });
+});

@@ -19,7 +19,10 @@ describe.each([
   { file: 'holdout-duties.yaml', minItems: 200, floor: { owner: 0.98, concepts: 0.95, parts: 0.93 } },
   // A second blind holdout, written 2026-12-01 by an author who had seen neither the matcher, the knowledge nor the
   // other sets; its first run (79.6% owner) is kept in holdout-2-first-run.txt.
-  { file: 'holdout-2-duties.yaml', minItems: 200, floor: { owner: 0.79, concepts: 0.9, parts: 0.43 } },
+  { file: 'holdout-2-duties.yaml', minItems: 200, floor: { owner: 0.9, concepts: 0.95, parts: 0.68 } },
+  // A third, written later the same way (and run once, on the version after holdout 2's fixes): first run 81.2% owner,
+  // kept in holdout-3-first-run.txt.
+  { file: 'holdout-3-duties.yaml', minItems: 200, floor: { owner: 0.81, concepts: 0.8, parts: 0.25 } },
 ])('duty-level evaluation set $file', ({ file, minItems, floor }) => {
   const items = readEvalSet(file);
   const report = evaluate(knowledge, understand, items);
