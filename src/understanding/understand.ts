@@ -128,7 +128,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
 
   const clauses = splitClauses(words);
   if (clauses.length >= 2) {
-    const asked = askedInClauses(clauses, (clause) => understand(clause, knowledge, built), knowledge);
+    // "amazon mq: who does major upgrades and who patches our broker?": read whole, so a product we do not know is not
+    // replaced clause by clause with one an everyday word ("broker") names.
+    const unknownNamed = unknownProductName(text.toLowerCase(), index, correct, ANY_CASE_PRODUCT_NAME);
+    const asked = unknownNamed ? undefined : askedInClauses(clauses, (clause) => understand(clause, knowledge, built), knowledge);
     if (asked) return { ...base, ...asked };
   }
 

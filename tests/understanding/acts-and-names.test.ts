@@ -287,6 +287,10 @@ describe('third blind holdout: general causes (new phrasings)', () => {
     expect(outcome.answered).toBe(false);
     expect(outcome.owner).toBeNull();
     expect(ask('who patches our kafka brokers on msk?').serviceId).toBe('msk');
+    // Nor clause by clause.
+    const twoClauses = ask('amazon mq: who upgrades the engine and who patches the broker hosts?');
+    expect(twoClauses.owner).toBeNull();
+    expect(twoClauses.parts).toBeUndefined();
   });
 
   it('reads "which party" as asking who', () => {
