@@ -166,7 +166,9 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // "who patches our RSD instances?": a name the bot does not know is never replaced by a guess.
   if (refs.every((r) => r.generic) && unknownAcronym(text, index)) return decline(read, 'unknown-service');
   // "who patches the brokers in amazon mq?": an everyday word ("brokers") must not stand in for a product we do not know.
-  if (refs.every((r) => r.generic) && unknownProductName(text.toLowerCase(), index, correct, ANY_CASE_PRODUCT_NAME)) return decline(read, 'unknown-service');
+  if (refs.length > 0 && refs.every((r) => r.generic) && unknownProductName(text.toLowerCase(), index, correct, ANY_CASE_PRODUCT_NAME)) {
+    return decline(read, 'unknown-service');
+  }
 
   const unexplained = unexplainedWords(phraseWords, mentions);
   const concernIds = concerns.fromContextOnly && !strongCue ? [] : concerns.ids;

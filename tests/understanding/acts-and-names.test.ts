@@ -287,6 +287,8 @@ describe('third blind holdout: general causes (new phrasings)', () => {
     expect(outcome.answered).toBe(false);
     expect(outcome.owner).toBeNull();
     expect(ask('who patches our kafka brokers on msk?').serviceId).toBe('msk');
+    // A verb after "AWS" is no product: "the inherited controls AWS mentions" is a concept question.
+    expect(ask('what are the inherited controls aws mentions?').answered).toBe(true);
     // Nor clause by clause.
     const twoClauses = ask('amazon mq: who upgrades the engine and who patches the broker hosts?');
     expect(twoClauses.owner).toBeNull();
