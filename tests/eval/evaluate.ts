@@ -5,7 +5,7 @@ import type { AnswerOutcome } from '../../src/answers/answer-outcome.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
 import type { Understand } from '../../src/understanding/understand.js';
 
-/** One labelled question of a duty-level evaluation set (see tests/eval/README.md). */
+/** One labelled question of a duty-level evaluation set (the sets are described in the README, "Accuracy and speed"). */
 export interface EvalItem {
   q: string;
   owner: 'aws' | 'customer' | 'shared' | null;

@@ -15,7 +15,7 @@ const TARGET = { owner: 0.97, concepts: 0.95, offTopicDeclined: 0.97, offTopicWr
 
 // duties.yaml: the tuning set (≥ 600). holdout-duties.yaml: written blind from AWS pages, run first before any tuning on it.
 describe.each([
-  { file: 'duties.yaml', minItems: 600, floor: { owner: 0.975, concepts: 0.98, parts: 0.97 } },
+  { file: 'duties.yaml', minItems: 600, floor: { owner: 0.98, concepts: 0.98, parts: 0.97 } },
   { file: 'holdout-duties.yaml', minItems: 200, floor: { owner: 0.98, concepts: 0.95, parts: 0.93 } },
   // A second blind holdout, written 2026-12-01 by an author who had seen neither the matcher, the knowledge nor the
   // other sets; its first run (79.6% owner) is kept in holdout-2-first-run.txt.
