@@ -201,7 +201,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     return { ...found([]), ...(compared && also.length ? { alsoConcepts: also.slice(0, 2) } : {}), intent: 'concept', confidence: 0.9 };
   }
   // "hypervisor vs guest OS — which side owns which?": one general answer per concern.
-  if (refs.length === 0 && concernIds.length >= 2 && (hasCue(padded, COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES) || hasCue(padded, [' difference between ']))) {
+  // "Which is the customer's: firewall configuration or hardware maintenance?": a choice between acts, each answered.
+  const choiceBetweenActs = /^ which\b/.test(padded) && hasCue(padded, [' or ']) && !hasCue(padded, EITHER_CUES);
+  const noServiceNamed = refs.every((r) => r.generic) && (refs.length === 0 || choiceBetweenActs);
+  if (noServiceNamed && concernIds.length >= 2 && (hasCue(padded, COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES) || hasCue(padded, [' difference between ']) || choiceBetweenActs)) {
     // Each concern's side comes from its own stretch of words ("hypervisor patching vs guest OS patching").
     const at = (id: string) => Math.min(...free.filter((m) => m.targets.some((t) => t.kind === 'concern' && t.id === id)).map((m) => m.start), phraseWords.length);
     // In the order asked.

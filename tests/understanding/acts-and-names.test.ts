@@ -308,3 +308,10 @@ describe('third blind holdout: general causes (new phrasings)', () => {
     expect(ask('encrypting files on the client side before they go to S3: which party?').owner).toBe('customer');
   });
 });
+
+describe('"which is X\u2019s: A or B?"', () => {
+  it('answers both acts, each with its owner, in the order asked', () => {
+    const outcome = ask('Which one is ours: configuring the firewall rules or maintaining the server hardware?');
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
+  });
+});
