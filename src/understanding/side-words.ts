@@ -24,6 +24,8 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' switch it on', ' turn them on', ' turns them on', ' switch them on', ' monitor our', ' audit our', ' we host', ' we self host', ' self hosted', ' self managed',
     ' ourselves', ' on our own', ' we put', ' our own staff', ' our staff', ' our engineers', ' our employees',
     ' our developers', ' our devs', ' our people', ' our admins', ' our administrators', ' our workforce',
+    ' customer own ', ' customers own ', ' design our', ' designing our', ' design a workload', ' designing a workload',
+    ' design the workload', ' designing the workload', ' architect our', ' architecting our', ' architect a workload',
   ],
   /** AWS's side phrased as infrastructure: what is under, behind or inside a service, and AWS's own things. */
   aws: [

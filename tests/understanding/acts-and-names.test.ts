@@ -315,3 +315,12 @@ describe('"which is X\u2019s: A or B?"', () => {
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
   });
 });
+
+describe('exam wording for the customer\u2019s acts', () => {
+  it.each([
+    ['Training the customer\u2019s own staff on security: AWS, customer or both?', 'customer'],
+    ['Designing our workload to keep working when an availability zone goes down is whose job?', 'customer'],
+  ])('%s → %s', (q, owner) => {
+    expect(ask(q).owner).toBe(owner);
+  });
+});
