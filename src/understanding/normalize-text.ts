@@ -26,6 +26,10 @@ export function withoutMarkup(raw: string): string {
  * Strips chat noise (mention markup, the /srm prefix, links, emoji, punctuation) and returns the
  * lower-case words of a message. Mentions are removed, never kept, so nothing echoed can ping anyone.
  */
+/** "log into the host", "logging onto our instances": signing in to a machine or console. */
+const LOGGING_INTO_A_MACHINE =
+  /\blog(?:s|ged|ging)? (?:into|onto|in to|on to) (?=(?:the |an? |our |my |its |their |your )?(?:host|hosts|instance|instances|server|servers|machine|machines|box|boxes|console|account|accounts|node|nodes|vm|vms|bastion|database|databases|db)\b)/g;
+
 export function normalizeText(raw: string): string[] {
   const text = raw
     .slice(0, MAX_QUESTION_CHARS * 4)
@@ -44,6 +48,8 @@ export function normalizeText(raw: string): string[] {
     .replace(/['\u2019]s\b/g, '') // lambda's -> lambda
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(TRAILING_THANKS, ' ')
+    // "logging into the host" signs in; it says nothing about logs ("logging into a bucket" still delivers logs).
+    .replace(LOGGING_INTO_A_MACHINE, 'sign in to ')
     // "switching on GuardDuty", "switched them off" turn things on and off; they say nothing about network switches.
     .replace(/\bswitch(es|ed|ing)? ((?:it|them|that|this|those|these) )?(on|off)\b/g, (_m, suffix: string | undefined, object: string | undefined, dir: string) => `turn${suffix === 'es' ? 's' : (suffix ?? '')} ${object ?? ''}${dir}`)
     .slice(0, MAX_QUESTION_CHARS);

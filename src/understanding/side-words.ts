@@ -31,7 +31,8 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
   aws: [
     ' underlying', ' underneath', ' beneath', ' physical', ' hardware', ' behind ',
     ' under the hood', ' service itself', ' itself ', ' aws own ', ' amazon own ', ' aws own ', ' amazon own ',
-    ' aws staff', ' aws employee', ' aws personnel', ' amazon staff', ' amazon employee', ' data center', ' datacenter',
+    ' aws staff', ' aws employee', ' aws personnel', ' amazon staff', ' amazon employee', ' aws operator', ' aws engineer',
+    ' aws admin', ' amazon operator', ' amazon engineer', ' data center', ' datacenter',
     ' data centre', ' datacentre', ' facilit', ' firmware', ' hypervisor', ' cabling', ' cable', ' backbone', ' service fleet',
     ' control plane', ' failed disk', ' failed drive', ' failed hard', ' failed server', ' faulty', ' decommission',
     ' shred', ' destroy', ' attestation', ' audit report', ' compliance report', ' soc 1', ' soc 2', ' soc report',

@@ -324,3 +324,14 @@ describe('exam wording for the customer\u2019s acts', () => {
     expect(ask(q).owner).toBe(owner);
   });
 });
+
+describe('"logging into" a machine', () => {
+  it('is signing in, not logs; logging into a bucket is still logs', () => {
+    expect(understand('who stops AWS engineers from logging into the hosts under our instances?').concernIds).not.toContain('logging-monitoring');
+    expect(understand('who turns on logging into our S3 bucket?').concernIds[0]).toBe('logging-monitoring');
+  });
+
+  it('reads copies of data across Availability Zones as resilience', () => {
+    expect(understand('who keeps copies of our Aurora data across availability zones?').concernIds[0]).toBe('high-availability');
+  });
+});
