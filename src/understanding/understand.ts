@@ -57,6 +57,12 @@ function withoutScene(words: string[], stems: string[]): string[] {
   return [...stems.slice(0, at), ...stems.slice(end)];
 }
 
+/** One service, or a service and its variant ("Lambda" and "Lambda container image functions"). */
+function sameFamily(a: string, b: string, knowledge: Knowledge): boolean {
+  const root = (id: string) => knowledge.services.get(id)?.variantOf ?? id;
+  return root(a) === root(b);
+}
+
 /** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
 /** The same in lower case ("amazon mq"), trusted only when the question names no service of its own. */
@@ -291,12 +297,17 @@ function askedInClauses(
   knowledge: Knowledge,
 ): Omit<Understanding, 'words' | 'args' | 'followUp'> | undefined {
   const reads = withPreamble(clauses, read).map((c) => read(c.join(' ')));
-  const lead = reads.find((r) => r.services.length > 0)?.services[0];
+  // The service named first by its name; an everyday word ("the broker hosts") in a later clause means that one.
+  const firstNamed = reads.find((r) => r.services.length > 0)?.services[0];
+  const lead = firstNamed?.generic ? (reads.flatMap((r) => r.services).find((s) => !s.generic) ?? firstNamed) : firstNamed;
   const leadService = lead ? knowledge.services.get(lead.candidates[0]!) : undefined;
   const leadName = leadService?.variantOf ? knowledge.services.get(leadService.variantOf)?.name : leadService?.name;
   const parts: QuestionPart[] = [];
   for (const [i, first] of reads.entries()) {
-    const r = first.services.length === 0 && leadName ? read(`${leadName} ${clauses[i]!.join(' ')}`) : first;
+    const unnamed =
+      first.services.length === 0 ||
+      (first.services.every((s) => s.generic) && lead !== undefined && !lead.generic && !sameFamily(first.services[0]!.candidates[0]!, lead.candidates[0]!, knowledge));
+    const r = unnamed && leadName ? read(`${leadName} ${clauses[i]!.join(' ')}`) : first;
     if (r.intent === 'decline' && r.declineReason !== 'not-understood') return undefined;
     const service = r.services[0] ?? lead;
     const previous = parts[parts.length - 1];

@@ -283,14 +283,14 @@ describe('the words of a clause that sets the time', () => {
 
 describe('third blind holdout: general causes (new phrasings)', () => {
   it('never answers about a known service for an unknown product named in lower case', () => {
-    const outcome = ask('who upgrades the brokers of our amazon mq setup?');
+    const outcome = ask('who upgrades the brokers of our amazon zorbix setup?');
     expect(outcome.answered).toBe(false);
     expect(outcome.owner).toBeNull();
     expect(ask('who patches our kafka brokers on msk?').serviceId).toBe('msk');
     // A verb after "AWS" is no product: "the inherited controls AWS mentions" is a concept question.
     expect(ask('what are the inherited controls aws mentions?').answered).toBe(true);
     // Nor clause by clause.
-    const twoClauses = ask('amazon mq: who upgrades the engine and who patches the broker hosts?');
+    const twoClauses = ask('amazon zorbix: who upgrades the engine and who patches the broker hosts?');
     expect(twoClauses.owner).toBeNull();
     expect(twoClauses.parts).toBeUndefined();
   });
@@ -333,5 +333,24 @@ describe('"logging into" a machine', () => {
 
   it('reads copies of data across Availability Zones as resilience', () => {
     expect(understand('who keeps copies of our Aurora data across availability zones?').concernIds[0]).toBe('high-availability');
+  });
+});
+
+describe('services added for coverage (Amazon MQ, Timestream, Data Firehose, IoT Core, Directory Service, DataSync)', () => {
+  it.each([
+    ['who patches the domain controllers of our AWS Managed Microsoft AD?', 'directory-service', 'aws'],
+    ['who creates the users and group policies in our managed AD?', 'directory-service', 'customer'],
+    ['who does major engine version upgrades on our Amazon MQ broker?', 'mq', 'customer'],
+    ['who keeps the DataSync agent software up to date?', 'datasync', 'aws'],
+    ['who writes the IoT policies for our devices in AWS IoT Core?', 'iot-core', 'customer'],
+  ])('%s', (q, serviceId, owner) => {
+    const outcome = ask(q);
+    expect(outcome.serviceId).toBe(serviceId);
+    expect(outcome.owner).toBe(owner);
+  });
+
+  it('reads an everyday word in a later clause as the service named before it', () => {
+    const outcome = ask('Amazon MQ: who upgrades the engine, and who patches the broker hosts?');
+    expect(outcome.parts?.map((p) => p.service)).toEqual(['Amazon MQ', 'Amazon MQ']);
   });
 });
