@@ -1,6 +1,7 @@
 import type { Side } from '../knowledge/types.js';
 import { hasCue } from './cue-words.js';
-import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, EITHER_CUES, NEGATED_ACT, SCENE_CLAUSE, SIDE_WORDS, WH_CUES } from './side-words.js';
+import { withoutSceneText } from './scene-clause.js';
+import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, WH_CUES } from './side-words.js';
 
 /** Customer cues that say who does it ("we build", "ourselves") rather than what is done. */
 const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
@@ -13,8 +14,8 @@ const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
  */
 export function findSide(asked: string, unnamedAsked = asked): Side | undefined {
   // "Moving node groups onto the new AMI after AWS publishes it": the scene's words point at no one.
-  const padded = asked.replace(SCENE_CLAUSE, ' ');
-  const unnamed = unnamedAsked.replace(SCENE_CLAUSE, ' ');
+  const padded = withoutSceneText(asked);
+  const unnamed = withoutSceneText(unnamedAsked);
   const asksWho = hasCue(padded, WH_CUES);
   // "if we don't configure anything, who encrypts new objects we upload?": with the defaults, the act is AWS's.
   if (asksWho && hasCue(padded, DEFAULT_STATE_WORDS)) return 'aws';

@@ -77,8 +77,6 @@ export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' de
 export const AUTOMATIC_WORDS: readonly string[] = [' automatically', ' by default', ' out of the box', ' without any setup',
   ' for free', ' on its own', ' without us', ...DEFAULT_STATE_WORDS];
 
-/** A clause that says when ("after AWS publishes it", "once we enable it"): the scene, not the act asked about. */
-export const SCENE_CLAUSE = / (?:after|once|whenever|until|as soon as)(?: (?!who\b|whose\b|which\b|what\b)\S+){1,6}(?= )/g;
 
 /** A customer's verb said not to happen ("if we don't configure anything"): it points at no act of theirs. */
 export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|no need to)(?: \S+){1,2}(?= )/g;

@@ -29,6 +29,7 @@ import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { parseMultipleChoice } from './multiple-choice.js';
 import { readMultipleChoice } from './read-multiple-choice.js';
 import { OPENERS, splitActs, splitClauses } from './split-clauses.js';
+import { withoutSceneStems } from './scene-clause.js';
 import { splitByCondition } from './split-by-condition.js';
 import { splitParts } from './split-parts.js';
 import { stem } from './stem.js';
@@ -43,20 +44,6 @@ export type Understand = (text: string) => Understanding;
 /** Declines that a clear responsibility question overrides ("for cost reasons we self-host … who patches?"). */
 const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-responsibility', 'pricing']);
 const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
-/** Words that open a clause setting the time of the act asked about. */
-const SCENE_OPENERS: ReadonlySet<string> = new Set(['once', 'after', 'whenever', 'until']);
-/** How many words such a clause takes at most. */
-const SCENE_WORDS = 4;
-
-/** The stems without the words of a clause that sets the time ("once we set a retention period"), up to the next question word. */
-function withoutScene(words: string[], stems: string[]): string[] {
-  const at = words.findIndex((w) => SCENE_OPENERS.has(w));
-  if (at < 0) return stems;
-  let end = at + 1;
-  while (end < words.length && end <= at + SCENE_WORDS && !OPENERS.has(words[end]!)) end++;
-  return [...stems.slice(0, at), ...stems.slice(end)];
-}
-
 /** One service, or a service and its variant ("Lambda" and "Lambda container image functions"). */
 function sameFamily(a: string, b: string, knowledge: Knowledge): boolean {
   const root = (id: string) => knowledge.services.get(id)?.variantOf ?? id;
@@ -145,7 +132,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const phraseWords = withoutArticles(words);
   const { mentions, stems } = findMentions(phraseWords, index, correct, typedAsNames(text));
   // The duty is picked by the act's words, not by a clause that sets the time ("… once we set a retention period").
-  const stemmed = ` ${withoutScene(phraseWords, stems).join(' ')} `;
+  const stemmed = ` ${withoutSceneStems(phraseWords, stems).join(' ')} `;
   const cue = strongCue || hasCue(withoutHowTo, RESPONSIBILITY_CUES);
   const concernNamed = mentions.some((m) => m.targets.some((t) => t.kind === 'concern'));
   const resolved = resolveServices(mentions, knowledge, cue || concernNamed);
