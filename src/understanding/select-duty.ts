@@ -44,6 +44,19 @@ function keysOf(owner: object, terms: readonly string[]): string[] {
 const ANY_ORDER_WORDS = 4;
 /** A term found reordered counts as if it were this many words shorter. */
 const ANY_ORDER_DISCOUNT = 0.5;
+/** A term found in order with other words between its own counts this much shorter. */
+const IN_ORDER_DISCOUNT = 0.25;
+
+/** The words appear in `stemmed` in this order, perhaps with others between them. */
+function inOrder(stemmed: string, words: string[]): boolean {
+  let from = 0;
+  for (const w of words) {
+    const at = stemmed.indexOf(` ${w} `, from);
+    if (at < 0) return false;
+    from = at + w.length + 1;
+  }
+  return true;
+}
 
 /** Words that turn the term after them into its opposite: "non-critical updates" are not "critical updates". */
 const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['non', 'not', 'no']);
@@ -66,8 +79,14 @@ function longestMatch(stemmed: string, owner: object, terms: readonly string[]):
   for (const key of keysOf(owner, terms)) {
     const words = [...new Set(key.trim().split(' '))];
     if (words.length <= best - ANY_ORDER_DISCOUNT) continue;
-    // As written beats the same words in another order ("customer managed KMS keys … by AWS" is not "AWS managed KMS keys").
-    const score = includesAffirmed(stemmed, key) ? words.length : words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) ? words.length - ANY_ORDER_DISCOUNT : 0;
+    // As written beats the same words with others between them ("customer managed AWS KMS key"), which beats them
+    // in another order ("customer managed KMS keys … by AWS" is not "AWS managed KMS keys").
+    const spread = words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `));
+    const score = includesAffirmed(stemmed, key)
+      ? words.length
+      : spread
+        ? words.length - (inOrder(stemmed, words) ? IN_ORDER_DISCOUNT : ANY_ORDER_DISCOUNT)
+        : 0;
     if (score > best) best = score;
   }
   return best;

@@ -354,3 +354,14 @@ describe('services added for coverage (Amazon MQ, Timestream, Data Firehose, IoT
     expect(outcome.parts?.map((p) => p.service)).toEqual(['Amazon MQ', 'Amazon MQ']);
   });
 });
+
+describe('fourth blind holdout: general causes (new phrasings)', () => {
+  it('reads a condition found in order with other words between as that condition', () => {
+    expect(ask('turning on yearly rotation for a customer managed AWS KMS key — AWS or us?').owner).toBe('customer');
+    expect(ask('rotation of AWS managed KMS keys — AWS or us?').owner).toBe('aws');
+  });
+
+  it('reads the global network between Regions as AWS\u2019s infrastructure', () => {
+    expect(ask('who protects the global network that connects the AWS regions?').owner).toBe('aws');
+  });
+});
