@@ -25,6 +25,11 @@ export interface DutyCues {
 /** A duty that happens without the customer doing anything, in its own words. */
 const AUTOMATIC_ACT = /\b(?:automatic|automatically|by default|always on)\b/i;
 
+/** A condition that is a switch's position or mode ("managed platform updates on", "runtime update mode: Manual"). */
+function isSetting(condition: Condition): boolean {
+  return /\b(?:on|off)$|\bmode\b/i.test(condition.label);
+}
+
 /** What the side a verb points at weighs against a duty's own words (2 per word). */
 const SIDE_WEIGHT = 4.5;
 
@@ -99,11 +104,15 @@ function longestMatch(stemmed: string, owner: object, terms: readonly string[]):
  */
 export function selectDuty(entry: Pick<Responsibility, 'duties' | 'owner' | 'otherSide'>, cues: DutyCues): DutyChoice {
   const usual = entry.duties.filter((d) => !d.when);
-  let best: { duty: Duty; score: number } | undefined;
+  // A switch's position named beside another case ("auto minor upgrades are on — who does the major version?") sets
+  // the scene; the other case is the one asked about.
+  let best: { duty: Duty; score: number; setting: boolean } | undefined;
   for (const duty of entry.duties) {
     if (!duty.when) continue;
     const score = longestMatch(cues.stemmed, duty.when, duty.when.terms);
-    if (score > 0 && (!best || score > best.score)) best = { duty, score };
+    const setting = isSetting(duty.when);
+    const better = !best || (best.setting && !setting) || (best.setting === setting && score > best.score);
+    if (score > 0 && better) best = { duty, score, setting };
   }
   if (best) {
     const focus = best.duty;

@@ -365,3 +365,10 @@ describe('fourth blind holdout: general causes (new phrasings)', () => {
     expect(ask('who protects the global network that connects the AWS regions?').owner).toBe('aws');
   });
 });
+
+describe('a switch\u2019s position beside another case', () => {
+  it('sets the scene; the other case is the one asked about', () => {
+    expect(ask('our RDS instance has auto minor version upgrade on; who takes it to the next major version?').owner).toBe('customer');
+    expect(ask('our RDS instance has auto minor version upgrade on; who applies the minor versions?').owner).toBe('aws');
+  });
+});
