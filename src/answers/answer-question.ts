@@ -69,7 +69,8 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
 /** What the conversation remembers after an answer, for the next follow-up; undefined when the answer was about nothing. */
 export function nextContext(outcome: AnswerOutcome, u: Understanding, previous?: ConversationContext): ConversationContext | undefined {
   if (!outcome.serviceId && !outcome.concernId) return undefined;
-  const side = u.side ?? previous?.side;
+  // A full question starts afresh; only a follow-up carries the side it borrowed.
+  const side = u.side ?? (u.followUp ? previous?.side : undefined);
   return {
     ...(outcome.serviceId ? { serviceId: outcome.serviceId } : {}),
     ...(outcome.concernId ? { concernId: outcome.concernId } : {}),
@@ -90,7 +91,11 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
   if (hasService && !hasConcern && context.concernId && knowledge.concerns.has(context.concernId)) {
     return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, confidence: Math.max(u.confidence, 0.8) };
   }
-  const service = context.serviceId && knowledge.services.has(context.serviceId) ? { candidates: [context.serviceId], generic: false, corrected: false } : undefined;
+  // "and with Auto Mode?" in a thread about EKS: the variant its everyday name stands for.
+  const root = (id: string) => knowledge.services.get(id)?.variantOf ?? id;
+  const hinted = context.serviceId ? u.variantHints?.find((id) => root(id) === root(context.serviceId!)) : undefined;
+  const serviceId = hinted ?? context.serviceId;
+  const service = serviceId && knowledge.services.has(serviceId) ? { candidates: [serviceId], generic: false, corrected: false } : undefined;
   if (!hasService && hasConcern && service) {
     return { ...u, ...sided, intent: 'who-owns', services: [service], confidence: Math.max(u.confidence, 0.8) };
   }

@@ -12,6 +12,11 @@ const SAME: ReadonlySet<string> = new Set(['same', 'ditto', 'likewise']);
 /** A follow-up that names a service and a concern is this short at most. */
 const SHORT_WORDS = 7;
 
+/** The message opens the way a follow-up does ("and for …", "what about …", "what if …"). */
+export function opensLikeFollowUp(words: string[]): boolean {
+  return words.length <= MAX_WORDS && OPENERS.some((o) => o.every((w, i) => words[i] === w));
+}
+
 /** "same for …", "ditto for …": the previous question asked again about something else. */
 export function repeatsQuestion(words: string[]): boolean {
   return SAME.has(words[0] ?? '');

@@ -13,6 +13,8 @@ export interface ResolvedServices {
   consumed: Set<Mention>;
   /** Mentions such as "IAM" or "VPC" that name both a service and a concern. */
   dualRole: Set<Mention>;
+  /** Variants named only by their everyday words without their parent ("auto mode"): a follow-up may mean them. */
+  variantHints: string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export function resolveServices(mentions: Mention[], knowledge: Knowledge, respo
   const consumed = new Set<Mention>();
   const dualRole = new Set<Mention>();
   const replacedParents = new Set<string>();
+  const variantHints = new Set<string>();
   for (const m of mentions) {
     const serviceTargets = m.targets.flatMap((t) => (t.kind === 'service' ? [t] : []));
     if (serviceTargets.length === 0) continue;
@@ -62,13 +65,14 @@ export function resolveServices(mentions: Mention[], knowledge: Knowledge, respo
       const plain = serviceTargets.filter((t) => !knowledge.services.get(t.id)?.variantOf);
       if (plain.length > 0) generic.push(ref(plain.map((t) => t.id), true));
     }
+    for (const t of serviceTargets) if (t.generic && knowledge.services.get(t.id)?.variantOf) variantHints.add(t.id);
   }
 
   const kept = strong.filter((r) => !(r.candidates.length === 1 && replacedParents.has(r.candidates[0]!)));
   const refs = dedupe(kept.length > 0 ? kept : generic);
   // "IAM", "VPC" next to another service are the concern, not a second service.
   const withoutDual = refs.filter((r) => !dualRole.has(r.at));
-  return { refs: withoutDual.length > 0 ? withoutDual : refs, consumed, dualRole };
+  return { refs: withoutDual.length > 0 ? withoutDual : refs, consumed, dualRole, variantHints: [...variantHints] };
 }
 
 function namesService(m: Mention, serviceId: string): boolean {

@@ -10,14 +10,18 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'whose', 'whos', 'wh
 /** How many words a scene takes at most. */
 const SCENE_WORDS = 6;
 
-const SCENE_IN_TEXT = new RegExp(
-  ` (?:${SCENE_OPENERS.join('|')}|as soon as)(?: (?!${[...QUESTION_WORDS].join('\\b|')}\\b)\\S+){1,${SCENE_WORDS}}(?= )`,
-  'g',
-);
+/** Verbs that choose a case: "if we switch to Fargate", "when we enable Auto Mode". */
+const CHOICE_VERBS: readonly string[] = ['enable', 'use', 'choose', 'pick', 'adopt', 'switch', 'move', 'migrate', 'go', 'turn', 'opt'];
+const CHOICE_SUBJECTS: ReadonlySet<string> = new Set(['we', 'you', 'i']);
+
+const NOT_QUESTION_WORD = `(?!${[...QUESTION_WORDS].join('\\b|')}\\b)`;
+const SCENE_IN_TEXT = new RegExp(` (?:${SCENE_OPENERS.join('|')}|as soon as)(?: ${NOT_QUESTION_WORD}\\S+){1,${SCENE_WORDS}}(?= )`, 'g');
+/** "if we switch to", "when we enable": the choosing itself; what is chosen stays, it names the case. */
+const CHOICE_IN_TEXT = new RegExp(` (?:if|when) (?:${[...CHOICE_SUBJECTS].join('|')}) (?:${CHOICE_VERBS.join('|')})\\w*(?: to| on| off| for| with)?(?= )`, 'g');
 
 /** The normalised, padded text without its scene clauses. */
 export function withoutSceneText(padded: string): string {
-  return padded.replace(SCENE_IN_TEXT, ' ');
+  return padded.replace(SCENE_IN_TEXT, ' ').replace(CHOICE_IN_TEXT, ' ');
 }
 
 /** `stems` (aligned with `words`) without the first scene clause's words. */

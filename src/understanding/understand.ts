@@ -19,7 +19,7 @@ import { dropNegated } from './drop-negated.js';
 import { dutyConcernsInNames, withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import { findClaim, findSide } from './find-side.js';
-import { isElliptical } from './follow-up.js';
+import { isElliptical, opensLikeFollowUp } from './follow-up.js';
 import { normalizeText } from './normalize-text.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { resolveConcerns } from './resolve-concerns.js';
@@ -135,7 +135,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const stemmed = ` ${withoutSceneStems(phraseWords, stems).join(' ')} `;
   const cue = strongCue || hasCue(withoutHowTo, RESPONSIBILITY_CUES);
   const concernNamed = mentions.some((m) => m.targets.some((t) => t.kind === 'concern'));
-  const resolved = resolveServices(mentions, knowledge, cue || concernNamed);
+  // "what about if we enable auto mode?": in a follow-up an everyday name ("auto mode") names the service it stands for.
+  const resolved = resolveServices(mentions, knowledge, cue || concernNamed || opensLikeFollowUp(words));
   const { consumed, dualRole } = resolved;
   const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
   const unconsumed = mentions.filter((m) => !consumed.has(m));
@@ -172,6 +173,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     concernIds: ids,
     concernsTied: concerns.tied,
     conceptId,
+    ...(resolved.variantHints.length > 0 ? { variantHints: resolved.variantHints } : {}),
     followUp: isElliptical(words, services.length > 0, ids.length > 0),
   });
 

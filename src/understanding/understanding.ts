@@ -62,6 +62,8 @@ export interface Understanding {
   claim?: Side;
   /** The statement says the act happens on its own ("…automatically, right?", "…by default?"). */
   claimsAutomatic?: boolean;
+  /** Variants named only by everyday words ("auto mode"), for a follow-up in a thread about their parent. */
+  variantHints?: string[];
   /** The stemmed words, space-joined and padded, for duty and condition words. */
   stemmed: string;
   /** A question about two or more services at once: one reading per part, in the order asked. */

@@ -372,3 +372,20 @@ describe('a switch\u2019s position beside another case', () => {
     expect(ask('our RDS instance has auto minor version upgrade on; who applies the minor versions?').owner).toBe('aws');
   });
 });
+
+describe('a thread that moves to a variant by its everyday name', () => {
+  it('"and if we turn on Auto Mode?" after an EKS question means EKS Auto Mode, not the act of turning it on', () => {
+    const first = understand('who patches the OS on our EKS managed node groups?');
+    const context = nextContext(answerQuestion(knowledge, first), first);
+    const outcome = answerQuestion(knowledge, understand('and if we turn on auto mode?'), context);
+    expect(outcome.serviceId).toBe('eks-auto-mode');
+    expect(outcome.owner).toBe('aws');
+  });
+
+  it('a full question starts afresh: it does not carry the side of the one before', () => {
+    const first = understand('who replaces the failed disks under our EBS volumes?');
+    const context = nextContext(answerQuestion(knowledge, first), first);
+    const second = understand('who patches the guest OS on our EC2 instances?');
+    expect(nextContext(answerQuestion(knowledge, second, context), second, context)?.side).toBeUndefined();
+  });
+});
