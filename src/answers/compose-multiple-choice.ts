@@ -36,8 +36,12 @@ export function composeMultipleChoice(
   const stemOutcome =
     choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? firstAnswered(choice.stemReadings, answer) : undefined;
   const stemOwner: Owner | undefined = bothAct ? 'shared' : (stemOutcome?.owner ?? undefined);
+  // "A) The customer B) AWS C) Both D) A third-party auditor": beside the parties, anyone else owns nothing in the model.
+  const partyQuestion = stemOwner !== undefined && choice.kind !== 'control-type' && parties.filter(Boolean).length >= 2;
   const judged: Judged[] = choice.options.map((option, i) =>
-    stemOwner && parties[i]
+    partyQuestion && !parties[i]
+      ? { letter: option.letter, text: option.text, owner: null, verdict: 'unknown', fit: false, why: MESSAGES.multipleChoice.notAParty, sources: [] }
+      : stemOwner && parties[i]
       ? {
           letter: option.letter,
           text: option.text,
@@ -93,14 +97,21 @@ export function composeMultipleChoice(
   return {
     reply,
     answered: sure && letters.length > 0,
-    // Options that are the parties ("A) AWS B) customer C) both"): the pick is an owner, as for a question.
-    owner: sure && stemOwner && parties.length > 0 && choice.kind !== 'control-type' ? stemOwner : null,
+    // The owner of what was picked: the party picked, or the one owner all picked options share ("which is the customer's?").
+    owner: sure ? (partyQuestion ? stemOwner! : pickedOwner(picked)) : null,
     serviceId: null,
     serviceName: null,
     concernLabel: null,
     choices: letters,
     options: judged.map(({ letter, text, owner, verdict }) => ({ letter, text, owner, verdict })),
   };
+}
+
+/** The owner every picked option shares, if they share one. */
+function pickedOwner(picked: Judged[]): Owner | null {
+  const owners = new Set(picked.map((j) => j.owner));
+  const [only] = owners;
+  return owners.size === 1 && only ? only : null;
 }
 
 /**

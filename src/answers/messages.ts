@@ -64,6 +64,7 @@ export const MESSAGES = {
     none: "I can't pick an answer: no option fits what the question asks, as far as I know.",
     options: 'Option by option',
     cannotJudge: "I can't judge this one from what I know",
+    notAParty: 'not a party in the shared responsibility model: it is AWS, you, or both',
     category: (service: string, category: string) => `${service} is ${category === 'container' ? 'a container' : category === 'infrastructure' ? 'an infrastructure' : 'an abstracted'} service`,
   },
   conceptOwner: { aws: 'AWS owns it', customer: 'you own it', shared: 'AWS and you each have a part' },

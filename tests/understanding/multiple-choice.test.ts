@@ -130,3 +130,18 @@ describe('options it cannot place', () => {
     expect(answer('For which of these does the customer patch the guest OS?\nA. Amazon DynamoDB\nB. Amazon EC2\nC. AWS Lambda').choices).toEqual(['B']);
   });
 });
+
+describe('the owner of a pasted question', () => {
+  it('is the party picked, with anyone beside AWS, the customer and both owning nothing', () => {
+    const outcome = answer('Which party protects the buildings that house AWS servers? A) The customer B) AWS C) Both D) An outside security firm');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('aws');
+    expect(outcome.answered).toBe(true);
+  });
+
+  it('is the one owner the picked options share', () => {
+    const outcome = answer('Which of these is the customer\u2019s job on Amazon EC2?\nA. Patching the hypervisor\nB. Patching the guest operating system\nC. Replacing failed disks');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('customer');
+  });
+});
