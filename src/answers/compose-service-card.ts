@@ -33,7 +33,7 @@ export function composeServiceCard(knowledge: Knowledge, serviceId: string): Ans
     serviceName: service.name,
     sections: [
       { title: MESSAGES.section.why, body: categoryWhy(service) },
-      { title: 'In short', body: MESSAGES.serviceCardSummary(counts.aws, counts.customer, counts.shared) },
+      { title: 'In short', body: MESSAGES.serviceCardSummary(service.name, counts.aws, counts.customer, counts.shared) },
     ],
     table: { columns: columns.map((c) => (c.id === service.id ? service.name : (c.variantLabel ?? c.name))), rows },
     sources: [sourceLink(service.source)],
@@ -42,5 +42,7 @@ export function composeServiceCard(knowledge: Knowledge, serviceId: string): Ans
       .filter((id) => columns.some((c) => findEntries(knowledge, c.id, id).entries.length > 0))
       .map((id) => askAction(knowledge.concerns.get(id)!.label, service.id, id)),
   });
-  return { reply, answered: true, owner: null, serviceId: service.id, serviceName: service.name, concernLabel: null };
+  // Security on a service as a whole: shared whenever each side has a part in it.
+  const bothSides = (counts.aws > 0 || counts.shared > 0) && (counts.customer > 0 || counts.shared > 0);
+  return { reply, answered: true, owner: bothSides ? 'shared' : null, serviceId: service.id, serviceName: service.name, concernLabel: null };
 }

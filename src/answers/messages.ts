@@ -74,8 +74,8 @@ export const MESSAGES = {
   clarifyServices: (names: string) => `That could be ${names}, and the answers differ. Which one?`,
   sameForAll: (names: string) => `Same answer for ${names}.`,
   serviceCardHeadline: (name: string, category: string, model: string) => `${name}: ${category} service (${model})`,
-  serviceCardSummary: (aws: number, customer: number, shared: number) =>
-    `Of the concerns I have sources for: AWS owns ${aws}, you own ${customer}, ${shared} are shared.`,
+  serviceCardSummary: (name: string, aws: number, customer: number, shared: number) =>
+    `${aws + shared > 0 && customer + shared > 0 ? `Security on ${name} as a whole is shared. ` : ''}Of the concerns I have sources for: AWS owns ${aws}, you own ${customer}, ${shared} are shared.`,
   compareHeadline: (names: string) => `Who owns what: ${names}`,
   compareConcernHeadline: (concern: string) => `Who owns ${concern}, service by service`,
   categoryByAnalogy: 'AWS does not classify this service itself; this is our classification by analogy.',

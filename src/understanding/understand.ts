@@ -259,6 +259,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (refs.length === 1) {
     const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions.filter((m) => m.targets.some((t) => t.kind !== 'duty'))) : undefined;
     if (feature) return { ...found(refs), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
+    // "who's responsible for security on EC2 in general?": security as a whole on the service is its card.
+    if (hasCue(padded, [' security ']) && (cue || hasCue(padded, WH_CUES))) return { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty };
     const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
     if (primary && (cue || unexplained <= 1)) return { ...found(refs, [primary]), intent: 'who-owns', confidence: 0.8 - penalty };
     const asksForCard = hasCue(padded, SERVICE_CARD_CUES) || conceptId !== undefined || unexplained === 0 || (strongCue && unexplained <= 1);

@@ -389,3 +389,12 @@ describe('a thread that moves to a variant by its everyday name', () => {
     expect(nextContext(answerQuestion(knowledge, second, context), second, context)?.side).toBeUndefined();
   });
 });
+
+describe('security on a service as a whole', () => {
+  it('is its card, and shared', () => {
+    const outcome = ask('who is responsible for security on Amazon S3 overall?');
+    expect(outcome.reply.kind).toBe('service-card');
+    expect(outcome.owner).toBe('shared');
+    expect(outcome.reply.text).toContain('Security on Amazon S3 as a whole is shared');
+  });
+});
