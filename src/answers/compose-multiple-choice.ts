@@ -32,7 +32,7 @@ export function composeMultipleChoice(
   const bothAct = choice.kind === 'control-type' && /\baws\b[^.?]*\b(?:while|and|whereas)\b[^.?]*\bcustomers?\b/i.test(choice.stem);
   const asksWho =
     /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\bwho\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem) || choice.partiesOnly;
-  const parties = choice.kind === 'control-type' ? controls : asksWho ? choice.options.map((o) => partyOnly(o.text)) : [];
+  const parties = choice.kind === 'control-type' ? controls : asksWho ? choice.options.map((o, i) => partyOnly(o.text, choice.readings[i])) : [];
   const stemOutcome =
     choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? firstAnswered(choice.stemReadings, answer) : undefined;
   const stemOwner: Owner | undefined = bothAct ? 'shared' : (stemOutcome?.owner ?? undefined);
@@ -118,11 +118,15 @@ function pickedOwner(picked: Judged[]): Owner | null {
  * The party an option that is only a party names, perhaps with how ("AWS", "AWS Lambda, automatically",
  * "The customer, by patching each task's host", "Both AWS and the customer"); undefined for anything else.
  */
-function partyOnly(text: string): Owner | undefined {
+function partyOnly(text: string, reading?: Understanding): Owner | undefined {
   const head = text.split(/[,;(]/)[0]!.trim().toLowerCase();
-  if (/^(?:both(?: aws and the customer)?|aws and the customer|shared)$/.test(head)) return 'shared';
-  if (/^(?:the )?(?:customers?|company|developer|team|us|we)$/.test(head)) return 'customer';
+  if (/^(?:both(?: aws and the customer)?|aws and the customer|shared)\b/.test(head)) return 'shared';
+  // "The customer", "The customer must enable it": the customer, however it goes on.
+  if (/^(?:the )?(?:customers?|company|developer|team|us|we)$/.test(head) || /^(?:the )?customers? (?:must|does|do|is|are|has|have|should|needs?)\b/.test(head)) return 'customer';
   if (/^(?:aws|amazon(?: web services)?)(?: (?!support\b|partner)[a-z0-9]+){0,2}$/.test(head)) return 'aws';
+  // "Lambda", "Amazon MSK automatically": a service named alone is AWS doing it.
+  const [service] = reading?.services ?? [];
+  if (service && !service.generic && reading!.services.length === 1 && reading!.concernIds.length === 0 && head.split(' ').length <= 3) return 'aws';
   return undefined;
 }
 

@@ -145,3 +145,11 @@ describe('the owner of a pasted question', () => {
     expect(outcome.owner).toBe('customer');
   });
 });
+
+describe('parties written out in full', () => {
+  it('reads "The customer must …" as the customer and a service named alone as AWS', () => {
+    const outcome = answer('Who replaces a failed disk under an Amazon S3 bucket? A) The customer must file a ticket first B) Amazon S3 C) Nobody D) The disk maker');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('aws');
+  });
+});
