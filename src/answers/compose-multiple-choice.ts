@@ -126,7 +126,8 @@ function partyOnly(text: string, reading?: Understanding): Owner | undefined {
   if (/^(?:aws|amazon(?: web services)?)(?: (?!support\b|partner)[a-z0-9]+){0,2}$/.test(head)) return 'aws';
   // "Lambda", "Amazon MSK automatically": a service named alone is AWS doing it.
   const [service] = reading?.services ?? [];
-  if (service && !service.generic && reading!.services.length === 1 && reading!.concernIds.length === 0 && head.split(' ').length <= 3) return 'aws';
+  const nameOnly = !/^(?:the|a|an|its|their|your)\b/.test(head) && head.split(' ').length <= 3;
+  if (service && !service.generic && !service.corrected && reading!.services.length === 1 && reading!.concernIds.length === 0 && nameOnly) return 'aws';
   return undefined;
 }
 
