@@ -9,6 +9,7 @@ const URL = /https?:\/\/\S+/g;
 const EMOJI_CODE = /:[a-z0-9_+-]+:/g;
 const LEADING_COMMAND = /^\s*(?:\/srm\b|@srm\b|srm[:,]?\s)/i;
 const TRAILING_THANKS = /\b(?:thanks|thank you|thx|ty|cheers|please|pls|plz)\b/g;
+const LEADING_INTERJECTION = /^\s*(?:cool|great|nice|awesome|perfect|gotcha|got it|alright|sweet)\s+(?=\S)/;
 
 /** The message as typed, without mention markup, links and the /srm prefix (a schedule's "10:00 Europe/Berlin" kept). */
 export function withoutMarkup(raw: string): string {
@@ -48,8 +49,12 @@ export function normalizeText(raw: string): string[] {
     .replace(/['\u2019]s\b/g, '') // lambda's -> lambda
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(TRAILING_THANKS, ' ')
+    // "cool. who decides…": a word of acknowledgement before the question says nothing (not "cooling").
+    .replace(LEADING_INTERJECTION, ' ')
     // "logging into the host" signs in; it says nothing about logs ("logging into a bucket" still delivers logs).
     .replace(LOGGING_INTO_A_MACHINE, 'sign in to ')
+    // "the encrypt-by-default switch": a setting, not a network switch.
+    .replace(/\b(default|setting|feature|level|kill|toggle) switch(es)?\b/g, '$1 setting')
     // "switching on GuardDuty", "switched them off" turn things on and off; they say nothing about network switches.
     .replace(/\bswitch(es|ed|ing)? ((?:it|them|that|this|those|these) )?(on|off)\b/g, (_m, suffix: string | undefined, object: string | undefined, dir: string) => `turn${suffix === 'es' ? 's' : (suffix ?? '')} ${object ?? ''}${dir}`)
     .slice(0, MAX_QUESTION_CHARS);

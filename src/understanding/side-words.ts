@@ -24,6 +24,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' switch it on', ' turn them on', ' turns them on', ' switch them on', ' monitor our', ' audit our', ' we host', ' we self host', ' self hosted', ' self managed',
     ' ourselves', ' on our own', ' we put', ' our own staff', ' our staff', ' our engineers', ' our employees',
     ' our developers', ' our devs', ' our people', ' our admins', ' our administrators', ' our workforce',
+    ' flip ', ' flips ', ' flipping ', ' toggle ', ' toggles ', ' toggling ',
     ' customer own ', ' customers own ', ' design our', ' designing our', ' design a workload', ' designing a workload',
     ' design the workload', ' designing the workload', ' architect our', ' architecting our', ' architect a workload',
   ],
@@ -32,7 +33,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' underlying', ' underneath', ' beneath', ' physical', ' hardware', ' behind ',
     ' under the hood', ' service itself', ' itself ', ' aws own ', ' amazon own ', ' aws own ', ' amazon own ',
     ' aws staff', ' aws employee', ' aws personnel', ' amazon staff', ' amazon employee', ' aws operator', ' aws engineer',
-    ' aws admin', ' amazon operator', ' amazon engineer', ' data center', ' datacenter',
+    ' aws admin', ' amazon operator', ' amazon engineer', ' themselves ', ' data center', ' datacenter',
     ' data centre', ' datacentre', ' facilit', ' firmware', ' hypervisor', ' cabling', ' cable', ' backbone', ' service fleet',
     ' control plane', ' failed disk', ' failed drive', ' failed hard', ' failed server', ' faulty', ' decommission',
     ' shred', ' destroy', ' attestation', ' audit report', ' compliance report', ' soc 1', ' soc 2', ' soc report',
@@ -66,9 +67,10 @@ export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
 };
 
 /** Words that set the scene as the defaults, nothing configured: "who" then asks what happens without the customer. */
-export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' default setting', ' defaults ', ' do nothing', ' don t configure',
+export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' defaults ', ' do nothing', ' don t configure',
   ' do not configure', ' don t set ', ' do not set ', ' don t change', ' do not change', ' don t touch', ' without configuring', ' without changing',
-  ' leave everything', ' left everything'];
+  ' leave everything', ' left everything', ' without setting', ' without specifying', ' without choosing', ' if nobody sets',
+  ' if no one sets', ' nobody sets'];
 
 /**
  * Words that say an act happens on its own ("without any setup"): AWS's side in a "who" question, but

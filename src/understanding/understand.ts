@@ -71,7 +71,8 @@ const EXAMPLE_CUES = [' such as ', ' like ', ' e g ', ' for example ', ' for ins
 /** A message that only thanks ("thanks!", "thank you so much"). */
 const THANKS_ONLY = /^\W*(?:thanks|thank you|thx|ty|cheers|many thanks|ta)(?:\s+(?:a lot|so much|very much|again|mate|all|srm))*\W*$/i;
 /** Words of a configure-type question that name no feature ("who sets it up for us?"). */
-const NOT_A_FEATURE: ReadonlySet<string> = new Set(['aws', 'amazon', 'customer', 'us', 'we', 'our', 'it', 'them']);
+const NOT_A_FEATURE: ReadonlySet<string> = new Set(['aws', 'amazon', 'customer', 'us', 'we', 'our', 'it', 'them', 'though', 'whether',
+  'anyway', 'actually', 'exactly', 'still', 'supposed', 'decides', 'decide', 'responsible', 'job', 'whose']);
 
 /** Builds the matcher's indexes from the knowledge base (once, at start-up). */
 export function createUnderstand(knowledge: Knowledge): Understand {

@@ -398,3 +398,17 @@ describe('security on a service as a whole', () => {
     expect(outcome.reply.text).toContain('Security on Amazon S3 as a whole is shared');
   });
 });
+
+describe('fifth blind holdout: general causes (new phrasings)', () => {
+  it.each([
+    ['who toggles the encrypt-new-volumes-by-default setting for EBS in each region?', 'customer'],
+    ['when someone puts an object in S3 without specifying any encryption, who still encrypts it at rest?', 'aws'],
+    ['great. who secures the edge locations themselves?', 'aws'],
+  ])('%s → %s', (q, owner) => {
+    expect(ask(q).owner).toBe(owner);
+  });
+
+  it('does not read a leading "cool." as cooling', () => {
+    expect(understand('cool. who sets the bucket policy on S3?').concernIds).not.toContain('environmental-controls');
+  });
+});
