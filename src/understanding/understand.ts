@@ -154,6 +154,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // describe the claim, so the act is judged by its own words, not by the side they point at.
   const pointed = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : padded);
   const claimsAutomatic = claim !== undefined && hasCue(padded, AUTOMATIC_WORDS);
+
   const side = pointed === 'aws' && claimsAutomatic ? undefined : pointed;
   const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
 
@@ -191,6 +192,11 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const conceptMentioned = mentions.some((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
   const servicesAsExamples = refs.length > 0 && concept !== undefined && conceptMentioned && hasCue(padded, EXAMPLE_CUES);
   if (servicesAsExamples && claim === undefined && hasCue(padded, WHAT_CUES)) return { ...found([]), concernIds: [], intent: 'concept', confidence: 0.85 };
+  // "how does security responsibility split when we use Amazon S3?": the model for one service is that service's card.
+  const modelAsked = hasCue(padded, [' split', ' divided', ' shared responsibility', ' responsibility model', ' security responsibilit']);
+  if (conceptId === OVERVIEW_CONCEPT && modelAsked && refs.length === 1 && !refs[0]!.generic && concernIds.length === 0 && claim === undefined) {
+    return { ...found(refs), intent: 'service-card', confidence: 0.85 - penalty };
+  }
   if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? whoConcept : hasCue(padded, WHAT_CUES))) {
     const also = [...new Set([...namedConcepts(mentions), ...byWords])].filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
     const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);

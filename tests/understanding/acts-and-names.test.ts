@@ -412,3 +412,12 @@ describe('fifth blind holdout: general causes (new phrasings)', () => {
     expect(understand('cool. who sets the bucket policy on S3?').concernIds).not.toContain('environmental-controls');
   });
 });
+
+describe('the model for one service', () => {
+  it('is that service\u2019s card, shared, while "who is responsible for X on EC2" stays about X', () => {
+    const outcome = ask('how is the shared responsibility divided for Amazon DynamoDB?');
+    expect(outcome.reply.kind).toBe('service-card');
+    expect(outcome.owner).toBe('shared');
+    expect(ask('who is responsible for enforcing IMDSv2 on our EC2 instances?').reply.kind).not.toBe('service-card');
+  });
+});
