@@ -187,10 +187,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const asksAboutControl = concept?.exampleOf !== undefined && conceptNamed(mentions, conceptId!) && hasCue(padded, CONTROL_CUES);
   const whoConcept =
     asksAboutControl ||
-    ((concept?.owner !== undefined || comparesConcepts) &&
-      // "… falls to which party under the shared responsibility model?": the model is the frame, the concern the question.
-      (concerns.ids.length === 0 || (conceptPhrase(mentions, conceptId!) >= 3 && conceptId !== OVERVIEW_CONCEPT)) &&
-      !conceptLoses(mentions, conceptId!));
+    ((concept?.owner !== undefined || comparesConcepts) && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!));
   // "SaaS-like services such as Shield or Trusted Advisor": services named as examples of the concept asked about.
   const conceptMentioned = mentions.some((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
   const servicesAsExamples = refs.length > 0 && concept !== undefined && conceptMentioned && hasCue(padded, EXAMPLE_CUES);

@@ -421,9 +421,3 @@ describe('the model for one service', () => {
     expect(ask('who is responsible for enforcing IMDSv2 on our EC2 instances?').reply.kind).not.toBe('service-card');
   });
 });
-
-describe('"under the shared responsibility model" as a frame', () => {
-  it('does not outrank the concern asked about', () => {
-    expect(ask('Under the shared responsibility model, patching the hypervisor falls to which party?').owner).toBe('aws');
-  });
-});
