@@ -27,7 +27,7 @@ describe.each([
   // 90.7% owner, kept in holdout-4-first-run.txt.
   { file: 'holdout-4-duties.yaml', minItems: 200, floor: { owner: 0.93, concepts: 0.9, parts: 0.83 } },
   // A fifth, written last, run once on the version after the fourth's fixes: first run 71.5% owner (holdout-5-first-run.txt).
-  { file: 'holdout-5-duties.yaml', minItems: 200, floor: { owner: 0.8, concepts: 0.8, parts: 0.5 } },
+  { file: 'holdout-5-duties.yaml', minItems: 200, floor: { owner: 0.81, concepts: 0.8, parts: 0.75 } },
 ])('duty-level evaluation set $file', ({ file, minItems, floor }) => {
   const items = readEvalSet(file);
   const report = evaluate(knowledge, understand, items);
