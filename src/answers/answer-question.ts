@@ -1,3 +1,4 @@
+import { familyOf } from '../knowledge/service-family.js';
 import type { Knowledge, Side } from '../knowledge/types.js';
 import type { Understanding } from '../understanding/understanding.js';
 import type { AnswerOutcome } from './answer-outcome.js';
@@ -92,8 +93,7 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
     return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, confidence: Math.max(u.confidence, 0.8) };
   }
   // "and with Auto Mode?" in a thread about EKS: the variant its everyday name stands for.
-  const root = (id: string) => knowledge.services.get(id)?.variantOf ?? id;
-  const hinted = context.serviceId ? u.variantHints?.find((id) => root(id) === root(context.serviceId!)) : undefined;
+  const hinted = context.serviceId ? u.variantHints?.find((id) => familyOf(knowledge, id) === familyOf(knowledge, context.serviceId!)) : undefined;
   const serviceId = hinted ?? context.serviceId;
   const service = serviceId && knowledge.services.has(serviceId) ? { candidates: [serviceId], generic: false, corrected: false } : undefined;
   if (!hasService && hasConcern && service) {

@@ -1,7 +1,8 @@
 import type { Knowledge } from '../knowledge/types.js';
 import type { Owner } from '../model/owner.js';
 import type { SourceLink } from '../model/reply-model.js';
-import type { MultipleChoice } from '../understanding/multiple-choice.js';
+import { type MultipleChoice, STATEMENT_PARTY } from '../understanding/multiple-choice.js';
+import type { ReadChoice } from '../understanding/read-multiple-choice.js';
 import type { Understanding } from '../understanding/understanding.js';
 import type { AnswerOutcome, ChoiceOption } from './answer-outcome.js';
 import { MESSAGES } from './messages.js';
@@ -23,7 +24,7 @@ type Judged = ChoiceOption & { fit: boolean | undefined; why: string; sources: S
  */
 export function composeMultipleChoice(
   knowledge: Knowledge,
-  choice: MultipleChoice & { readings: Understanding[]; stemReadings: Understanding[] },
+  choice: ReadChoice,
   answer: Answer,
 ): AnswerOutcome {
   // "Who deploys security updates for Fargate? A. The customer… B. AWS": the options are parties, the stem the act.
@@ -149,7 +150,6 @@ function firstAnswered(readings: Understanding[], answer: Answer): AnswerOutcome
   return undefined;
 }
 
-/** How much a service leaves to the customer: its answers that are the customer's, shared ones counting half. */
 /**
  * How much of the work each service leaves to the customer, counted over the concerns all of them have
  * (a service with more entries is not more work): a customer entry counts 1, a shared one 0.5.
@@ -162,9 +162,6 @@ function customerWork(knowledge: Knowledge, serviceIds: string[]): Map<string, n
     [...entries].map(([id, es]) => [id, es.filter((e) => common.has(e.concernId)).reduce((sum, e) => sum + (e.owner === 'customer' ? 1 : e.owner === 'shared' ? 0.5 : 0), 0)]),
   );
 }
-
-/** A statement whose subject is a party acting ("AWS manages…", "The customer is responsible…"), not "AWS managed keys…". */
-const STATEMENT_PARTY = /^(?:aws|amazon(?: web services)?|the customer|customers|the company|you)\s+(?!managed\b|owned\b)/i;
 
 /** A party said not to be responsible for an act: "customers are not responsible for…", "AWS does not need to…". */
 const NOT_RESPONSIBLE = /\b(aws|amazon|the customer|customers?)\s+(?:is|are|does|do)(?:\s+not|n't)\s+(?:responsible|need to|have to|required to)\b/i;

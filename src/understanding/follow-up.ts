@@ -29,10 +29,10 @@ export function repeatsQuestion(words: string[]): boolean {
  */
 export function isElliptical(words: string[], hasService: boolean, hasConcern: boolean): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
-  const opens = OPENERS.some((o) => o.every((w, i) => words[i] === w));
+  const opens = opensLikeFollowUp(words);
   // "and on our RDS automated backups?" names both, yet still leans on the question before it;
   // "same for a Lambda function attached to our VPC?" asks the same question, however long.
-  if (hasService && hasConcern) return opens && (SAME.has(words[0]!) || words.length <= SHORT_WORDS) && !words.includes('who');
+  if (hasService && hasConcern) return opens && (repeatsQuestion(words) || words.length <= SHORT_WORDS) && !words.includes('who');
   const pointsBack = !hasService && words.some((w) => PRONOUNS.has(w));
   return opens || pointsBack;
 }

@@ -10,6 +10,9 @@ export type ChoiceKind =
   | 'less-customer-work';
 
 /** A multiple-choice question as pasted: its stem, its options and how many to pick. */
+/** The party a true-or-false statement starts with ("AWS …", "The customer …", "Customers …"), not "AWS managed keys…". */
+export const STATEMENT_PARTY = /^(?:aws|amazon(?: web services)?|the customer|customers|the company|you)\s+(?!managed\b|owned\b)/i;
+
 export interface MultipleChoice {
   stem: string;
   options: { letter: string; text: string }[];

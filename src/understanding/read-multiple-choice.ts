@@ -1,9 +1,6 @@
 import type { Knowledge } from '../knowledge/types.js';
-import type { MultipleChoice } from './multiple-choice.js';
+import { type MultipleChoice, STATEMENT_PARTY } from './multiple-choice.js';
 import type { Understanding } from './understanding.js';
-
-/** The party a true-or-false statement starts with ("AWS …", "The customer …", "Customers …"). */
-const STATEMENT_SUBJECT = /^(?:aws|amazon(?: web services)?|the customer|customers|the company|you)\s+(?!managed\b|owned\b)/i;
 
 /** A pasted question with each option read as a question of its own, and its stem read whole and by sentence. */
 export type ReadChoice = MultipleChoice & { readings: Understanding[]; stemReadings: Understanding[] };
@@ -26,12 +23,12 @@ export function readMultipleChoice(pasted: MultipleChoice, knowledge: Knowledge,
     const subject = /\babout (.+?) (?:is|are) (?:true|correct|accurate)\b/i.exec(pasted.stem)?.[1] ?? stemService?.name;
     if (pronoun && subject) {
       const named = option.replace(/\b(?:it|this service)\b/gi, subject).replace(/[.?!]+$/, '');
-      return STATEMENT_SUBJECT.test(option) ? named.replace(STATEMENT_SUBJECT, 'who ') + '?' : named;
+      return STATEMENT_PARTY.test(option) ? named.replace(STATEMENT_PARTY, 'who ') + '?' : named;
     }
     const text = option.replace(/[.?!]+$/, '');
     if (pasted.kind === 'more-customer-work' || pasted.kind === 'less-customer-work') return text;
     // A statement's subject becomes the question's "who": "The customer patches the OS…" → "who patches the OS…?"
-    if (pasted.kind === 'true-statement') return text.replace(STATEMENT_SUBJECT, 'who ') + (STATEMENT_SUBJECT.test(text) ? '?' : '');
+    if (pasted.kind === 'true-statement') return text.replace(STATEMENT_PARTY, 'who ') + (STATEMENT_PARTY.test(text) ? '?' : '');
     return `who is responsible for ${text}?`;
   };
   const readings = pasted.options.map((o): Understanding => {

@@ -79,7 +79,6 @@ export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' de
 export const AUTOMATIC_WORDS: readonly string[] = [' automatically', ' by default', ' out of the box', ' without any setup',
   ' for free', ' on its own', ' without us', ...DEFAULT_STATE_WORDS];
 
-
 /** A customer's verb said not to happen ("if we don't configure anything"): it points at no act of theirs. */
 export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|no need to)(?: \S+){1,2}(?= )/g;
 

@@ -1,3 +1,4 @@
+import { familyOf } from '../knowledge/service-family.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { withoutArticles } from './articles.js';
 import { COMMON_WORDS } from './common-words.js';
@@ -44,12 +45,6 @@ export type Understand = (text: string) => Understanding;
 /** Declines that a clear responsibility question overrides ("for cost reasons we self-host … who patches?"). */
 const SOFT_DECLINES: ReadonlySet<DeclineReason> = new Set(['how-to', 'not-responsibility', 'pricing']);
 const HOW_TO = OUT_OF_SCOPE_CUES.find((c) => c.reason === 'how-to')!.cues;
-/** One service, or a service and its variant ("Lambda" and "Lambda container image functions"). */
-function sameFamily(a: string, b: string, knowledge: Knowledge): boolean {
-  const root = (id: string) => knowledge.services.get(id)?.variantOf ?? id;
-  return root(a) === root(b);
-}
-
 /** "AWS Flurble", "Amazon MegaCache": a capitalised word after AWS/Amazon names a product. */
 const PRODUCT_NAME = /\b(?:AWS|Amazon)\s+([A-Z][A-Za-z0-9]+)/g;
 /** The same in lower case ("amazon mq"), trusted only when the question names no service of its own. */
@@ -154,7 +149,6 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // describe the claim, so the act is judged by its own words, not by the side they point at.
   const pointed = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : padded);
   const claimsAutomatic = claim !== undefined && hasCue(padded, AUTOMATIC_WORDS);
-
   const side = pointed === 'aws' && claimsAutomatic ? undefined : pointed;
   const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
 
@@ -304,7 +298,7 @@ function askedInClauses(
   for (const [i, first] of reads.entries()) {
     const unnamed =
       first.services.length === 0 ||
-      (first.services.every((s) => s.generic) && lead !== undefined && !lead.generic && !sameFamily(first.services[0]!.candidates[0]!, lead.candidates[0]!, knowledge));
+      (first.services.every((s) => s.generic) && lead !== undefined && !lead.generic && familyOf(knowledge, first.services[0]!.candidates[0]!) !== familyOf(knowledge, lead.candidates[0]!));
     const r = unnamed && leadName ? read(`${leadName} ${clauses[i]!.join(' ')}`) : first;
     if (r.intent === 'decline' && r.declineReason !== 'not-understood') return undefined;
     const service = r.services[0] ?? lead;

@@ -1,6 +1,6 @@
 import type { Side } from '../knowledge/types.js';
 import type { DeclineReason } from './cue-words.js';
-import type { MultipleChoice } from './multiple-choice.js';
+import type { ReadChoice } from './read-multiple-choice.js';
 import type { StackRequest } from './read-stack.js';
 
 /** What a person wants. */
@@ -73,7 +73,7 @@ export interface Understanding {
   /** "stack alb ecs-fargate aurora s3": the services a team runs, for its checklist. */
   stack?: StackRequest;
   /** A pasted multiple-choice question, with each option read as a question of its own. */
-  choice?: MultipleChoice & { readings: Understanding[]; stemReadings: Understanding[] };
+  choice?: ReadChoice;
 }
 
 /** One part of a question that asks about several services ("Windows on EC2 and SQL Server on RDS"). */
