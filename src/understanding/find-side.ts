@@ -13,6 +13,28 @@ const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
  * AWS or us?" names a concern, it does not point at AWS.
  */
 export function findSide(asked: string, unnamedAsked = asked): Side | undefined {
+  // "AWS published a new base image with a CVE fix — who rebuilds our images?": what the message tells before its
+  // "who" sets the scene; the question's own words point first, the rest only when they point nowhere.
+  const at = whoAt(asked);
+  const unnamedAt = whoAt(unnamedAsked);
+  // "if we leave the defaults alone, who encrypts objects we put in S3?": with the defaults, the act is AWS's.
+  if (at >= 0 && hasCue(withoutSceneText(asked), DEFAULT_STATE_WORDS)) return 'aws';
+  if (at > 0 && unnamedAt > 0) {
+    // "… who rotates it — can KMS do it automatically?": a guess asked after the question is no act of its own.
+    // Only the customer's verbs are read there: "With an Outposts rack in our own DC, who owns physical security?"
+    // names the case first, and infrastructure words in the question do not outrank it.
+    if (sideOf(asked.slice(at), unnamedAsked.slice(unnamedAt), false) === 'customer') return 'customer';
+  }
+  return sideOf(asked, unnamedAsked);
+}
+
+/** Where the first "who" of a question starts, or -1. */
+function whoAt(padded: string): number {
+  const found = WH_CUES.map((cue) => padded.indexOf(cue)).filter((i) => i >= 0);
+  return found.length > 0 ? Math.min(...found) : -1;
+}
+
+function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | undefined {
   // "Moving node groups onto the new AMI after AWS publishes it": the scene's words point at no one.
   const padded = withoutSceneText(asked);
   const unnamed = withoutSceneText(unnamedAsked);
@@ -25,7 +47,7 @@ export function findSide(asked: string, unnamedAsked = asked): Side | undefined 
   if (hasCue(asksWho ? padded.replace(NEGATED_ACT, ' ') : padded, customerCues)) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' '), SIDE_WORDS.aws)) return 'aws';
-  if (asksWho && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
+  if (automatic && asksWho && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;
 }
 

@@ -19,9 +19,20 @@ const SCENE_IN_TEXT = new RegExp(` (?:${SCENE_OPENERS.join('|')}|as soon as)(?: 
 /** "if we switch to", "when we enable": the choosing itself; what is chosen stays, it names the case. */
 const CHOICE_IN_TEXT = new RegExp(` (?:if|when) (?:${[...CHOICE_SUBJECTS].join('|')}) (?:${CHOICE_VERBS.join('|')})\\w*(?: to| on| off| for| with)?(?= )`, 'g');
 
+/**
+ * "we turned on Auto Mode … who patches the nodes now?": a choice the person says they already made, before the
+ * question, names the case; the act asked about is the question's. Only the choosing verb goes.
+ */
+const PAST_CHOICE_VERBS = ['turned', 'switched', 'enabled', 'chose', 'picked', 'opted', 'moved', 'migrated', 'selected', 'went', 'flipped', 'toggled'];
+const PAST_CHOICE_IN_TEXT = new RegExp(` (?:${[...CHOICE_SUBJECTS].join('|')})(?: have| ve| had| just| already| recently)* (?:${PAST_CHOICE_VERBS.join('|')})(?: it| them)?(?: to| on| off| over| for| with| into)?(?= )`, 'g');
+const QUESTION_AT = new RegExp(` (?:${[...QUESTION_WORDS].join('|')}) `);
+
 /** The normalised, padded text without its scene clauses. */
 export function withoutSceneText(padded: string): string {
-  return padded.replace(SCENE_IN_TEXT, ' ').replace(CHOICE_IN_TEXT, ' ');
+  const text = padded.replace(SCENE_IN_TEXT, ' ').replace(CHOICE_IN_TEXT, ' ');
+  const at = text.search(QUESTION_AT);
+  if (at <= 0) return text;
+  return text.slice(0, at).replace(PAST_CHOICE_IN_TEXT, ' ') + text.slice(at);
 }
 
 /** `stems` (aligned with `words`) without the first scene clause's words. */

@@ -53,5 +53,26 @@ export function splitActs(words: string[]): string[][] | undefined {
   let cut = body.findIndex((w) => STRONG_JOINS.has(w));
   if (cut < 0) for (let i = body.length - 1; i >= 0 && cut < 0; i--) if (JOINS.has(body[i]!)) cut = i;
   if (cut <= 0 || cut >= body.length - 1) return undefined;
-  return [body.slice(0, cut), body.slice(cut + 1)].map((act) => ['who', 'owns', ...act]);
+  const asked = askedVerb(words.slice(tail));
+  return [body.slice(0, cut), body.slice(cut + 1)].map((act) => ['who', ...asked, ...act]);
+}
+
+/** Words of a per-act question that carry no act ("whose is each of them?"). */
+const NO_ACT: ReadonlySet<string> = new Set([...PER_ACT, ...ASKERS, 'is', 'are', 'of', 'them', 'these', 'those', 'one', 'the', 'then', 'for', 'do', 'does', 'owns', 'own']);
+
+/**
+ * The act a closing per-act question asks of each ("… — who renews each?" → renews), so every act is read with
+ * that verb; "owns" when it asks only whose each is.
+ */
+export function askedVerb(tail: string[]): string[] {
+  const verb = tail.filter((w) => !NO_ACT.has(w));
+  return verb.length > 0 && verb.length <= 3 ? verb : ['owns'];
+}
+
+/** The closing question of a message that asks it of several things ("… who renews each?"), or undefined. */
+export function closingPerActQuestion(words: string[]): string[] | undefined {
+  for (let i = words.length - 1; i > 0; i--) {
+    if (ASKERS.has(words[i]!)) return words.slice(i).some((w) => PER_ACT.has(w)) ? askedVerb(words.slice(i)) : undefined;
+  }
+  return undefined;
 }

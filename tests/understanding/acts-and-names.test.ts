@@ -421,3 +421,34 @@ describe('the model for one service', () => {
     expect(ask('who is responsible for enforcing IMDSv2 on our EC2 instances?').reply.kind).not.toBe('service-card');
   });
 });
+
+describe('what a message tells before its question (new phrasings)', () => {
+  it('reads a choice already made ("we switched on …") as the case, not as the act asked about', () => {
+    const outcome = ask('we switched on Auto Mode for our EKS cluster last month. who patches the nodes now?');
+    expect(outcome).toMatchObject({ owner: 'aws', serviceName: 'Amazon EKS Auto Mode' });
+    // The customer's own act in the question itself still points at the customer.
+    expect(ask('we enabled GuardDuty last week. who reviews the findings?').owner).toBe('customer');
+  });
+
+  it('reads the question\u2019s own verb before what AWS did in the scene', () => {
+    expect(ask('AWS published a patched base image yesterday - who rebuilds and redeploys our container lambdas?').owner).toBe('customer');
+  });
+
+  it('asks a closing "who renews each?" of every case named before it', () => {
+    for (const q of [
+      'the cert ACM issued for our site and the one we imported from our own CA - who renews each?',
+      'a certificate we requested in ACM vs one we imported from our CA: who renews each?',
+    ]) {
+      expect(ask(q).parts?.map((p) => p.owner), q).toEqual(['aws', 'customer']);
+    }
+  });
+
+  it('reads "new uploads" as objects, not as the customer uploading', () => {
+    expect(ask('S3 encrypts new uploads with SSE-S3 by default, so baseline encryption needs nothing from us, correct?').owner).toBe('aws');
+  });
+
+  it('picks CloudTrail\u2019s 90-day event history as AWS\u2019s part, a trail as the customer\u2019s', () => {
+    expect(ask('the last 90 days of CloudTrail event history are kept without us doing anything, right?').owner).toBe('aws');
+    expect(ask('who creates the CloudTrail trail that keeps our logs for seven years?').owner).toBe('customer');
+  });
+});
