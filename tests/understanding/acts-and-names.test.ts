@@ -452,3 +452,20 @@ describe('what a message tells before its question (new phrasings)', () => {
     expect(ask('who creates the CloudTrail trail that keeps our logs for seven years?').owner).toBe('customer');
   });
 });
+
+describe('engine and image updates told apart by their words (new phrasings)', () => {
+  it('gives the default EMR AMI\u2019s Amazon Linux updates to AWS, a custom AMI\u2019s OS to the customer', () => {
+    expect(ask('our EMR clusters launch on the newest patch release with the default AMI; who brings the latest Amazon Linux release into it?').owner).toBe('aws');
+    expect(ask('who patches the OS of an EMR cluster we launch from our own custom AMI?').owner).toBe('customer');
+  });
+
+  it('gives Neptune patch versions to AWS and major versions to the customer', () => {
+    expect(ask('who applies Neptune patch versions to our graph cluster?').owner).toBe('aws');
+    expect(ask('who installs a Neptune major version upgrade?').owner).toBe('customer');
+  });
+
+  it('gives DocumentDB\u2019s required engine patches to AWS and minor version upgrades to the customer', () => {
+    expect(ask('DocumentDB shows required patches as pending maintenance for our cluster: who applies them?').owner).toBe('aws');
+    expect(ask('who moves our DocumentDB cluster onto a newer minor engine version?').owner).toBe('customer');
+  });
+});
