@@ -1,3 +1,4 @@
+import { selectDuty } from '../understanding/select-duty.js';
 import { familyOf } from '../knowledge/service-family.js';
 import type { Knowledge, Side } from '../knowledge/types.js';
 import type { Understanding } from '../understanding/understanding.js';
@@ -30,7 +31,9 @@ export interface ConversationContext {
  * Commands (quiz, tour) are handled by the core.
  */
 export function answerQuestion(knowledge: Knowledge, u: Understanding, context?: ConversationContext): AnswerOutcome {
-  const q = context && u.followUp ? withContext(knowledge, u, context) : u;
+  // "fyi we turned managed updates off last year": a message that names a case of the entry just answered leans on it.
+  const namesCase = context !== undefined && namesCaseOf(knowledge, u, context);
+  const q = context && (u.followUp || namesCase) ? withContext(knowledge, u, context, namesCase) : u;
   if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.intent !== 'multiple-choice' && q.intent !== 'stack' && q.confidence < MIN_CONFIDENCE) {
     return composeDecline('not-understood');
   }
@@ -79,8 +82,16 @@ export function nextContext(outcome: AnswerOutcome, u: Understanding, previous?:
   };
 }
 
+/** The message names no service but a condition of the entry the conversation is about ("managed updates off"). */
+function namesCaseOf(knowledge: Knowledge, u: Understanding, context: ConversationContext): boolean {
+  if (u.services.length > 0 || !context.serviceId || !context.concernId || !knowledge.services.has(context.serviceId)) return false;
+  if (u.intent === 'decline' && u.declineReason !== 'not-understood') return false;
+  const entry = knowledge.entriesFor(context.serviceId).find((e) => e.concernId === context.concernId);
+  return entry !== undefined && selectDuty(entry, { stemmed: u.stemmed }).condition !== undefined;
+}
+
 /** The question with what it lacks taken from the conversation; unchanged when the conversation cannot help. */
-function withContext(knowledge: Knowledge, u: Understanding, context: ConversationContext): Understanding {
+function withContext(knowledge: Knowledge, u: Understanding, context: ConversationContext, namesCase: boolean): Understanding {
   const hasService = u.services.length > 0;
   const hasConcern = u.concernIds.length > 0;
   const side = u.side ?? context.side;
@@ -96,6 +107,11 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
   const hinted = context.serviceId ? u.variantHints?.find((id) => familyOf(knowledge, id) === familyOf(knowledge, context.serviceId!)) : undefined;
   const serviceId = hinted ?? context.serviceId;
   const service = serviceId && knowledge.services.has(serviceId) ? { candidates: [serviceId], generic: false, corrected: false } : undefined;
+  // "we switched managed platform updates off, who does it now?": the case named is of the entry just answered, so
+  // its concern stays (the message's own concern words, like "switched", are the case's, not a new question).
+  if (!hasService && namesCase && service && context.concernId) {
+    return { ...u, ...sided, intent: 'who-owns', services: [service], concernIds: [context.concernId], parts: undefined, confidence: Math.max(u.confidence, 0.8) };
+  }
   if (!hasService && hasConcern && service) {
     return { ...u, ...sided, intent: 'who-owns', services: [service], confidence: Math.max(u.confidence, 0.8) };
   }

@@ -127,6 +127,15 @@ describe('follow-ups', () => {
     const context = after('who renews the certificates ACM issued for us?');
     expect(answer('and the ones we imported?', context).owner).toBe('customer');
   });
+
+  it('a message that only tells a case of the entry just answered keeps its service and concern', () => {
+    const context = after('who patches the OS on our Elastic Beanstalk environments?');
+    for (const q of ['fyi we turned managed updates off last year', 'we have managed platform updates disabled, so who patches it now?']) {
+      expect(answer(q, context), q).toMatchObject({ owner: 'customer', serviceName: 'AWS Elastic Beanstalk', concernId: 'guest-os-patching' });
+    }
+    // A message about something else is read on its own.
+    expect(answer('fyi we turned on GuardDuty last year', context).serviceName).not.toBe('AWS Elastic Beanstalk');
+  });
 });
 
 describe('a feature the knowledge lacks', () => {
