@@ -32,7 +32,7 @@ export function composeMultipleChoice(
   const controls = choice.kind === 'control-type' ? choice.options.map((o) => controlTypeOf(o.text)) : [];
   const bothAct = choice.kind === 'control-type' && /\baws\b[^.?]*\b(?:while|and|whereas)\b[^.?]*\bcustomers?\b/i.test(choice.stem);
   const asksWho =
-    /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\bwho\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem) || choice.partiesOnly;
+    /^(?:who|which party|which entity)\b/i.test(choice.stem) || /\b(?:who|whose|which party|which entity)\b[^?]*\?\s*(?:\(.*\))?$/i.test(choice.stem) || choice.partiesOnly;
   const parties = choice.kind === 'control-type' ? controls : asksWho ? choice.options.map((o, i) => partyOnly(o.text, choice.readings[i])) : [];
   const stemOutcome =
     choice.kind !== 'true-statement' && parties.filter(Boolean).length >= 2 ? firstAnswered(choice.stemReadings, answer) : undefined;

@@ -139,6 +139,12 @@ describe('the owner of a pasted question', () => {
     expect(outcome.answered).toBe(true);
   });
 
+  it('asks "which party" wherever the stem puts it, beside an option that is no party', () => {
+    const outcome = answer('On Amazon DynamoDB tables, which party patches the operating system of the storage nodes? A) The customer B) AWS C) Both D) The database vendor');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('aws');
+  });
+
   it('is the one owner the picked options share', () => {
     const outcome = answer('Which of these is the customer\u2019s job on Amazon EC2?\nA. Patching the hypervisor\nB. Patching the guest operating system\nC. Replacing failed disks');
     expect(outcome.choices).toEqual(['B']);
