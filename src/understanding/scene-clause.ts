@@ -27,9 +27,15 @@ const PAST_CHOICE_VERBS = ['turned', 'switched', 'enabled', 'chose', 'picked', '
 const PAST_CHOICE_IN_TEXT = new RegExp(` (?:${[...CHOICE_SUBJECTS].join('|')})(?: have| ve| had| just| already| recently)* (?:${PAST_CHOICE_VERBS.join('|')})(?: it| them)?(?: to| on| off| over| for| with| into)?(?= )`, 'g');
 const QUESTION_AT = new RegExp(` (?:${[...QUESTION_WORDS].join('|')}) `);
 
+/**
+ * "we don't need snapshots because AWS already replicates them, right?": a reason given is not the act judged; it runs
+ * to the next question word or to the end.
+ */
+const REASON_IN_TEXT = new RegExp(` (?:because|since|cause|as)(?= (?:aws|amazon|it|they|the service|we|you)\\b)(?: ${NOT_QUESTION_WORD}\\S+)+(?= )`, 'g');
+
 /** The normalised, padded text without its scene clauses. */
 export function withoutSceneText(padded: string): string {
-  const text = padded.replace(SCENE_IN_TEXT, ' ').replace(CHOICE_IN_TEXT, ' ');
+  const text = padded.replace(REASON_IN_TEXT, ' ').replace(SCENE_IN_TEXT, ' ').replace(CHOICE_IN_TEXT, ' ');
   const at = text.search(QUESTION_AT);
   if (at <= 0) return text;
   return text.slice(0, at).replace(PAST_CHOICE_IN_TEXT, ' ') + text.slice(at);

@@ -443,6 +443,11 @@ describe('what a message tells before its question (new phrasings)', () => {
     }
   });
 
+  it('does not read the reason a statement gives ("because AWS replicates them") as its act', () => {
+    expect(ask('our RDS snapshots are pointless since AWS replicates the storage anyway, right?').owner).not.toBe('aws');
+    expect(ask('no need to back up our EFS file systems because AWS keeps redundant copies, right?').owner).toBe('customer');
+  });
+
   it('reads "new uploads" as objects, not as the customer uploading', () => {
     expect(ask('S3 encrypts new uploads with SSE-S3 by default, so baseline encryption needs nothing from us, correct?').owner).toBe('aws');
   });
