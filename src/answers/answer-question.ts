@@ -56,7 +56,7 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
     case 'compare':
       return composeComparison(knowledge, q.services.map((r) => r.candidates[0]!), q.concernIds[0]);
     case 'concept':
-      return composeConcept(knowledge, q.conceptId!, q.alsoConcepts, q.concernIds);
+      return composeConcept(knowledge, q.conceptId!, q.alsoConcepts, q.concernIds, q.conceptOwner);
     case 'decline':
       return composeDecline(q.declineReason ?? 'not-understood');
     case 'thanks':

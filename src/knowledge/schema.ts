@@ -110,6 +110,8 @@ export const conceptsFileSchema = z.object({
         summary: text,
         /** Whose it is, for concepts that are one side's part ("security of the cloud" → aws). */
         owner: owner.optional(),
+        /** Whose the whole of it is when a question asks ("is cloud security AWS's job or ours?" → shared). */
+        ownerWhenAsked: owner.optional(),
         points: z.array(text).default([]),
         /** What one example of it is called in a question ("a shared control"); needs `examples`. */
         exampleOf: text.optional(),

@@ -88,6 +88,8 @@ export interface Concept {
   summary: string;
   /** Whose it is, for concepts that are one side's part. */
   owner?: Owner;
+  /** Whose the whole of it is when a question asks who owns it ("is cloud security AWS's job or ours?"). */
+  ownerWhenAsked?: Owner;
   points: string[];
   /** What one example of it is called in a question ("a shared control"), when it has examples. */
   exampleOf?: string;

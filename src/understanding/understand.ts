@@ -179,8 +179,13 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const comparesConcepts = refs.length === 0 && hasCue(padded, [' difference', ' differ', ' compare', ' vs ', ' versus ']);
   // "Zone security … whose control is that?": a kind of control asked about as a control.
   const asksAboutControl = concept?.exampleOf !== undefined && conceptNamed(mentions, conceptId!) && hasCue(padded, CONTROL_CUES);
+  // "overall, is cloud security AWS's job or ours?": the whole of the model asked about, nothing narrower named.
+  const overallAsked =
+    concept?.ownerWhenAsked !== undefined && claim === undefined && refs.length === 0 && concerns.ids.length === 0 &&
+    (asksWho || hasCue(padded, EITHER_CUES)) && hasCue(padded, [' security ', ' compliance ']);
   const whoConcept =
     asksAboutControl ||
+    overallAsked ||
     ((concept?.owner !== undefined || comparesConcepts) && (concerns.ids.length === 0 || conceptPhrase(mentions, conceptId!) >= 3) && !conceptLoses(mentions, conceptId!));
   // "SaaS-like services such as Shield or Trusted Advisor": services named as examples of the concept asked about.
   const conceptMentioned = mentions.some((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
@@ -191,10 +196,11 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (conceptId === OVERVIEW_CONCEPT && modelAsked && refs.length === 1 && !refs[0]!.generic && concernIds.length === 0 && claim === undefined) {
     return { ...found(refs), intent: 'service-card', confidence: 0.85 - penalty };
   }
-  if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho ? whoConcept : hasCue(padded, WHAT_CUES))) {
+  if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho || overallAsked ? whoConcept : hasCue(padded, WHAT_CUES))) {
     const also = [...new Set([...namedConcepts(mentions), ...byWords])].filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
     const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);
-    return { ...found([]), ...(compared && also.length ? { alsoConcepts: also.slice(0, 2) } : {}), intent: 'concept', confidence: 0.9 };
+    const owned = overallAsked ? { conceptOwner: concept.ownerWhenAsked! } : {};
+    return { ...found([]), ...(compared && also.length ? { alsoConcepts: also.slice(0, 2) } : {}), ...owned, intent: 'concept', confidence: 0.9 };
   }
   // "hypervisor vs guest OS — which side owns which?": one general answer per concern.
   // "Which is the customer's: firewall configuration or hardware maintenance?": a choice between acts, each answered.

@@ -1,3 +1,4 @@
+import type { Owner } from '../model/owner.js';
 import type { Side } from '../knowledge/types.js';
 import type { DeclineReason } from './cue-words.js';
 import type { ReadChoice } from './read-multiple-choice.js';
@@ -42,6 +43,8 @@ export interface Understanding {
   conceptId?: string;
   /** Further concepts a comparison names ("inherited vs shared vs customer-specific controls"). */
   alsoConcepts?: string[];
+  /** The question asks who owns the whole of the concept, and the concept says ("is cloud security ours?" → shared). */
+  conceptOwner?: Owner;
   declineReason?: DeclineReason;
   /** How sure the matcher is of this reading, in [0, 1]. */
   confidence: number;

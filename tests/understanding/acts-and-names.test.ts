@@ -474,3 +474,16 @@ describe('engine and image updates told apart by their words (new phrasings)', (
     expect(ask('who moves our DocumentDB cluster onto a newer minor engine version?').owner).toBe('customer');
   });
 });
+
+describe('security as a whole', () => {
+  it('answers "is cloud security AWS\u2019s job or ours?" with the model, as shared', () => {
+    for (const q of ['is cloud security on AWS or on the customer, all in all?', 'who is responsible for cloud security, Amazon or us?']) {
+      const outcome = ask(q);
+      expect(outcome.reply.kind, q).toBe('concept');
+      expect(outcome.owner, q).toBe('shared');
+      expect(outcome.reply.headline, q).toMatch(/each have a part/);
+    }
+    // Explaining the model is not asking whose it is.
+    expect(ask('what is the shared responsibility model?').owner).toBeNull();
+  });
+});
