@@ -144,10 +144,22 @@ function generatedId(e: Entry): string {
 }
 
 /** One to two lines: what AWS does and, when there is anything, what the customer does. */
+/** A reveal stays short in a thread: each side's part is cut to this many characters, at a sentence or clause end. */
+const SIDE_CHARS = 280;
+
+/** `text` cut at the last sentence or clause end before `max` characters (or the last word, with "…"). */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const end = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '));
+  if (end > max / 3) return `${head.slice(0, end)}.`;
+  return `${head.slice(0, head.lastIndexOf(' '))}…`;
+}
+
 function explain(entry: ResolvedResponsibility): string {
   const customerHasWork = !/^nothing\b/i.test(entry.customer.trim());
-  const aws = `AWS: ${entry.aws}`;
-  const customer = `You: ${entry.customer}`;
+  const aws = `AWS: ${clip(entry.aws, SIDE_CHARS)}`;
+  const customer = `You: ${clip(entry.customer, SIDE_CHARS)}`;
   if (entry.owner === 'customer') return `${customer} ${aws}`;
   return customerHasWork ? `${aws} ${customer}` : aws;
 }

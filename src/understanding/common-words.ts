@@ -25,5 +25,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   wondering wonder curious asking ask told think thought guess sure certain confused confusing
   configure configures configured configuring configuration config setup set up install installs installed
   environment environments production staging prod dev test testing account team project
-  first second third last next one two three four five ten hundred lot lots many few several`.split(/\s+/),
+  first second third last next one two three four five ten hundred lot lots many few several
+  floor floors factory plant plants office offices warehouse shop`.split(/\s+/),
 );

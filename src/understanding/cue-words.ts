@@ -69,7 +69,7 @@ export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
   },
   {
     reason: 'small-talk',
-    cues: [' joke', ' weather', ' lunch', ' dinner', ' recipe', ' movie', ' song', ' poem', ' story ', ' football',
+    cues: [' joke', ' weather', ' lunch', ' dinner', ' recipe for', ' a recipe ', ' cooking', ' movie', ' song', ' poem', ' story ', ' football',
       ' soccer', ' how are you', ' your name', ' who are you', ' birthday', ' meaning of life', ' love ',
       ' laptop', ' center a div', ' favourite', ' favorite', ' your opinion', ' stock ', ' bitcoin', ' crypto price', ' horoscope'],
   },

@@ -9,7 +9,15 @@ import type { PlacedRef } from './resolve-services.js';
  */
 export function withDutyConcerns(mentions: Mention[], refs: PlacedRef[], knowledge: Knowledge): Mention[] {
   const services = servicesOf(refs, knowledge);
-  return mentions.map((m) => withConcernsOf(m, services));
+  return mentions.map((m) => withConcernsOf(unnestedFor(m, services), services));
+}
+
+/** "security group rules" is Cloud9's duty phrase: on EC2, the "security group" inside it is no weaker reading. */
+function unnestedFor(m: Mention, services: ReadonlySet<string>): Mention {
+  // A single word inside ("maintenance" in "maintenance window") stays a weak reading whatever the service.
+  if (!m.nestedBy || m.words < 2 || [...m.nestedBy].some((id) => services.has(id))) return m;
+  const { nestedBy: _by, ...rest } = m;
+  return { ...rest, nested: false };
 }
 
 /**

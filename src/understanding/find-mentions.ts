@@ -15,6 +15,8 @@ export interface Mention {
   corrected: boolean;
   /** Part of a longer phrase ("snapshots" in "EBS snapshots"): a weaker concern reading. */
   nested?: boolean;
+  /** Nested only in these services' duty words: a weaker reading only when the question is about one of them. */
+  nestedBy?: ReadonlySet<string>;
 }
 
 /**
@@ -58,7 +60,10 @@ export function findMentions(
   for (const m of found) {
     const outers = found.filter((o) => o !== m && contains(o, m));
     if (outers.some((o) => hides(o, m))) continue;
-    kept.push(outers.length > 0 ? { ...m, nested: true } : m);
+    // Inside only some services' duty words ("security group rules" on Cloud9): nested only if the question is about one.
+    const dutyOnly = outers.every((o) => o.targets.every((t) => t.kind === 'duty' && t.serviceId !== undefined));
+    const nestedBy = dutyOnly ? new Set(outers.flatMap((o) => o.targets.flatMap((t) => (t.kind === 'duty' && t.serviceId ? [t.serviceId] : [])))) : undefined;
+    kept.push(outers.length > 0 ? { ...m, nested: true, ...(nestedBy ? { nestedBy } : {}) } : m);
   }
   return { mentions: kept, stems };
 }
