@@ -487,3 +487,19 @@ describe('security as a whole', () => {
     expect(ask('what is the shared responsibility model?').owner).toBeNull();
   });
 });
+
+describe('names and places (new phrasings)', () => {
+  it('reads "security group" on EC2 although Cloud9 has "security group rules" among its duty words', () => {
+    const u = understand('for the auditors: who maintains the security group rules on our EC2 fleet?');
+    expect(u.concernIds[0]).toBe('firewall-rules');
+    expect(ask('for the auditors: who maintains the security group rules on our EC2 fleet?').owner).toBe('customer');
+  });
+
+  it('reads devices "on our factory floor" or "at our plant" as the customer\u2019s premises', () => {
+    expect(ask('who physically protects the Greengrass core devices at our plant?').owner).toBe('customer');
+  });
+
+  it('does not take Image Builder recipes for cooking', () => {
+    expect(ask('who writes the Image Builder recipes that bake OS patches into our AMIs?').answered).toBe(true);
+  });
+});
