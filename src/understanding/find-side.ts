@@ -1,7 +1,7 @@
 import type { Side } from '../knowledge/types.js';
 import { hasCue } from './cue-words.js';
 import { withoutSceneText } from './scene-clause.js';
-import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, DENIED_ACT, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, WH_CUES } from './side-words.js';
 
 /** Customer cues that say who does it ("we build", "ourselves") rather than what is done. */
 const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
@@ -44,7 +44,8 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   // In a "who" question a verb said not to happen is the scene, not the act ("we never enabled it, who…").
   // In "is it something we build or AWS?" the customer's verb is one of the alternatives, not the act.
   const customerCues = hasCue(padded, EITHER_CUES) ? SIDE_WORDS.customer.filter((w) => !OWN_ALTERNATIVE.test(w)) : SIDE_WORDS.customer;
-  if (hasCue(asksWho ? padded.replace(NEGATED_ACT, ' ') : padded, customerCues)) return 'customer';
+  const acted = padded.replace(DENIED_ACT, ' ');
+  if (hasCue(asksWho ? acted.replace(NEGATED_ACT, ' ') : acted, customerCues)) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' '), SIDE_WORDS.aws)) return 'aws';
   if (automatic && asksWho && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';

@@ -12,12 +12,12 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' turn on ', ' turns on ', ' turned on ', ' turning on ', ' switch on ', ' switches on ', ' switching on ',
     ' turn off ', ' turns off ', ' switch off ', ' disable ', ' disables ', ' disabling ', ' activate ', ' activates ',
     ' opt in', ' opts in', ' set up ', ' sets up ', ' setting up ', ' choose ', ' chooses ', ' choosing ', ' chose ',
-    ' decide ', ' decides ', ' deciding ', ' pick ', ' picks ', ' picking ', ' select ', ' selects ', ' selecting ',
+    ' decide ', ' decides ', ' deciding ', ' decision ', ' decisions ', ' whose call ', ' whose choice ', ' pick ', ' picks ', ' picking ', ' select ', ' selects ', ' selecting ',
     ' write ', ' writes ', ' writing ', ' wrote ', ' author ', ' authors ', ' define ', ' defines ', ' defining ',
     ' review ', ' reviews ', ' reviewing ', ' tune ', ' tunes ', ' tuning ', ' create ', ' creates ', ' creating ', ' grant ', ' grants ',
     ' granting ', ' assign ', ' assigns ', ' classify ', ' classifies ', ' restrict ', ' restricts ', ' enforce ',
     ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' sets ', ' set ', ' setting ', ' add ', ' adds ',
-    ' adding ', ' upload ', ' install ', ' installs ', ' installing ', ' opt ', ' request ',
+    ' adding ', ' we upload', ' you upload', ' install ', ' installs ', ' installing ', ' opt ', ' request ',
     ' kicks off', ' kick off', ' triage', ' remediat', ' investigat', ' associate ', ' associates ',
     ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',
     ' we manage', ' we deploy', ' we built', ' we build', ' bring our ', ' byo', ' turn it on', ' turns it on',
@@ -80,10 +80,15 @@ export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' de
  * only the person's belief in a statement ("…is on by default, right?"), so they do not count there.
  */
 export const AUTOMATIC_WORDS: readonly string[] = [' automatically', ' by default', ' out of the box', ' without any setup',
+  ' don t need to do anything', ' do not need to do anything', ' nothing to do', ' without doing anything', ' isn t something we',
+  ' is not something we', ' not something we',
   ' for free', ' on its own', ' without us', ...DEFAULT_STATE_WORDS];
 
 /** A customer's verb said not to happen ("if we don't configure anything"): it points at no act of theirs. */
 export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|no need to)(?: \S+){1,2}(?= )/g;
+
+/** "… isn't something we set up": the customer's verb denied in a statement, whatever the sentence asks. */
+export const DENIED_ACT = / (?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?(?= )/g;
 
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',

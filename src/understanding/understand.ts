@@ -22,6 +22,7 @@ import { findMentions, type Mention } from './find-mentions.js';
 import { findClaim, findSide } from './find-side.js';
 import { isElliptical, opensLikeFollowUp } from './follow-up.js';
 import { normalizeText } from './normalize-text.js';
+import { withVersionJump } from './version-jump.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { resolveConcerns } from './resolve-concerns.js';
 import { readStack } from './read-stack.js';
@@ -86,7 +87,7 @@ interface Indexes {
 
 function understand(text: string, knowledge: Knowledge, built: Indexes): Understanding {
   const { index, correct } = built;
-  const words = normalizeText(text);
+  const words = withVersionJump(normalizeText(text));
   const padded = ` ${words.join(' ')} `;
   const base = { services: [], concernIds: [], concernsTied: false, args: '', words, followUp: false, stemmed: ' ' };
   if (THANKS_ONLY.test(text.replace(/<[^>]*>/g, ' ').slice(0, 200))) return { ...base, intent: 'thanks', confidence: 1 };

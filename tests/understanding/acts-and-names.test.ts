@@ -503,3 +503,22 @@ describe('names and places (new phrasings)', () => {
     expect(ask('who writes the Image Builder recipes that bake OS patches into our AMIs?').answered).toBe(true);
   });
 });
+
+describe('versions, decisions and things said not to be done (new phrasings)', () => {
+  it('reads a move between version numbers as a version upgrade, major when the leading number changes', () => {
+    const u = understand('who does the upgrade of our RDS Postgres from 13.4 to 16.1?');
+    expect(u.stemmed).toContain('major');
+    const context = { serviceId: 'rds', concernId: 'platform-patching' };
+    expect(answerQuestion(knowledge, understand('and going from 15 to 16?'), context).owner).toBe('customer');
+    expect(understand('who scales the cluster from 3 to 6 nodes?').stemmed).not.toContain('major');
+  });
+
+  it('reads "whose decision is it" as the customer\u2019s choice', () => {
+    expect(ask('whose decision is it whether our DynamoDB tables use a customer managed key?').owner).toBe('customer');
+  });
+
+  it('does not read a verb the statement denies ("isn\u2019t something we set up") as the customer\u2019s act', () => {
+    expect(understand('EBS snapshots of encrypted volumes come out encrypted, that isn\u2019t something we set up.').side).toBeUndefined();
+    expect(ask('We don\u2019t need to do anything to get basic DDoS protection on our CloudFront distributions.').owner).toBe('aws');
+  });
+});
