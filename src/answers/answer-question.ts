@@ -43,7 +43,7 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
       if (q.parts) return composeParts(knowledge, q.parts, q.claim);
       const [ref] = q.services;
       if (!ref) return composeGeneralAnswer(knowledge, q.concernIds[0]!, cues);
-      if (q.fallbackFeature) return composeConfigurationFallback(knowledge, ref.candidates[0]!, q.fallbackFeature);
+      if (q.fallbackFeature || q.turnsOnService) return composeConfigurationFallback(knowledge, ref.candidates[0]!, q.fallbackFeature);
       const outcome = composeOwnerAnswer(knowledge, ref.candidates, q.concernIds, q.concernsTied, cues);
       // No sourced answer, but the question asks who configures something of theirs: the general rule.
       if (outcome.reply.kind === 'clarify' && outcome.owner === null && !outcome.reply.actions.some((a) => a.value.includes('"serviceId":"') && ref.candidates.length > 1) && q.side === 'customer' && outcome.concernLabel) {
@@ -101,7 +101,7 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
   if (hasService && hasConcern && sameQuestion) return { ...u, ...sided, concernIds: [context.concernId!], parts: undefined };
   if (hasService && hasConcern) return { ...u, ...sided };
   if (hasService && !hasConcern && context.concernId && knowledge.concerns.has(context.concernId)) {
-    return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, confidence: Math.max(u.confidence, 0.8) };
+    return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, turnsOnService: undefined, confidence: Math.max(u.confidence, 0.8) };
   }
   // "and with Auto Mode?" in a thread about EKS: the variant its everyday name stands for.
   const hinted = context.serviceId ? u.variantHints?.find((id) => familyOf(knowledge, id) === familyOf(knowledge, context.serviceId!)) : undefined;

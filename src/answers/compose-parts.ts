@@ -12,9 +12,9 @@ import { withText } from './render-text.js';
  */
 export function composeParts(knowledge: Knowledge, parts: QuestionPart[], claim?: AnswerCues['claim']): AnswerOutcome {
   const answers = parts
-    .filter((p) => p.concernIds.length > 0 || (p.fallbackFeature && p.service))
+    .filter((p) => p.concernIds.length > 0 || ((p.fallbackFeature || p.turnsOnService) && p.service))
     .map((p) => {
-      if (p.fallbackFeature && p.service) return composeConfigurationFallback(knowledge, p.service.candidates[0]!, p.fallbackFeature);
+      if ((p.fallbackFeature || p.turnsOnService) && p.service) return composeConfigurationFallback(knowledge, p.service.candidates[0]!, p.fallbackFeature);
       const cues: AnswerCues = { stemmed: p.stemmed, ...(p.side ? { side: p.side } : {}), ...(claim ? { claim } : {}) };
       return p.service
         ? composeOwnerAnswer(knowledge, p.service.candidates, p.concernIds, false, cues)

@@ -1,7 +1,10 @@
 import type { Side } from '../knowledge/types.js';
 import { hasCue } from './cue-words.js';
 import { withoutSceneText } from './scene-clause.js';
-import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, DENIED_ACT, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, DENIED_ACT, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, TURN_ON, WH_CUES } from './side-words.js';
+
+/** "instances behind a load balancer": what stands in front, not what is under the service. */
+const BEHIND_A_FRONT = / behind (?:an? |the )?(?:application |network |classic )?(?:load balancers?|alb|nlb|elb|cloudfront|api gateway|proxy|reverse proxy|firewall)(?= )/g;
 
 /** Customer cues that say who does it ("we build", "ourselves") rather than what is done. */
 const OWN_ALTERNATIVE = /^ (?:we|i|ourselves|on our own)\b/;
@@ -46,8 +49,10 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   const customerCues = hasCue(padded, EITHER_CUES) ? SIDE_WORDS.customer.filter((w) => !OWN_ALTERNATIVE.test(w)) : SIDE_WORDS.customer;
   const acted = padded.replace(DENIED_ACT, ' ');
   if (hasCue(asksWho ? acted.replace(NEGATED_ACT, ' ') : acted, customerCues)) return 'customer';
+  // "who turns GuardDuty on?": the particle after the thing turned on.
+  if (asksWho && TURN_ON.test(acted.replace(NEGATED_ACT, ' '))) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
-  if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' '), SIDE_WORDS.aws)) return 'aws';
+  if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' ').replace(BEHIND_A_FRONT, ' '), SIDE_WORDS.aws)) return 'aws';
   if (automatic && asksWho && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;
 }

@@ -55,8 +55,8 @@ export function normalizeText(raw: string): string[] {
     .replace(LOGGING_INTO_A_MACHINE, 'sign in to ')
     // "the encrypt-by-default switch": a setting, not a network switch.
     .replace(/\b(default|setting|feature|level|kill|toggle) switch(es)?\b/g, '$1 setting')
-    // "switching on GuardDuty", "switched them off" turn things on and off; they say nothing about network switches.
-    .replace(/\bswitch(es|ed|ing)? ((?:it|them|that|this|those|these) )?(on|off)\b/g, (_m, suffix: string | undefined, object: string | undefined, dir: string) => `turn${suffix === 'es' ? 's' : (suffix ?? '')} ${object ?? ''}${dir}`)
+    // "switching on GuardDuty", "switched them off", "switches Macie on" turn things on and off; they say nothing about network switches.
+    .replace(/\bswitch(es|ed|ing)? ((?:it|them|that|this|those|these|[a-z0-9]+(?: [a-z0-9]+)?) )?(on|off)\b/g, (_m, suffix: string | undefined, object: string | undefined, dir: string) => `turn${suffix === 'es' ? 's' : (suffix ?? '')} ${object ?? ''}${dir}`)
     .slice(0, MAX_QUESTION_CHARS);
   return text.split(' ').filter((t) => t.length > 0);
 }

@@ -49,6 +49,9 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
   ],
 };
 
+/** Turning something on: "who enables Macie?", "who turns GuardDuty on?" (the thing may sit between verb and particle). */
+export const TURN_ON = / (?:enable|enables|enabling|activate|activates|activating|subscribe|subscribes|onboard|onboards|(?:turn|turns|turning|switch|switches|switching)(?: \S+){0,3} on)(?= )/;
+
 /** Words that, in a yes/no question or a statement, name who the person thinks does the act. */
 export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
   aws: [' by aws ', ' by amazon ', ' aws job', ' aws responsibility', ' amazon job', ' amazon responsibility',

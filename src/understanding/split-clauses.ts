@@ -1,6 +1,9 @@
 /** Words that open a question of its own inside a longer message ("…, and who configures the bucket policies?"). */
 export const OPENERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos']);
 
+/** How far before its "who" a clause may start ("…, and on the EC2 launch type who patches…"). */
+const CLAUSE_LEAD = 10;
+
 /**
  * Splits a message that asks two or more "who" questions ("who replaces failed disks and who configures
  * the bucket policies?") into its clauses, as word lists. One clause when it asks only one.
@@ -14,7 +17,10 @@ export function splitClauses(words: string[]): string[][] {
   if (starts.length === 0) return [words];
   // Cut at the "and" that opens the clause ("…guest OS, and on RDS who patches…"), a few words before its "who".
   const cuts = starts.map((i) => {
-    for (let j = i - 1; j >= Math.max(1, i - 4); j--) if (words[j] === 'and' || words[j] === 'but' || words[j] === 'while') return j;
+    for (let j = i - 1; j >= Math.max(1, i - CLAUSE_LEAD); j--) {
+      if (OPENERS.has(words[j]!)) break;
+      if (words[j] === 'and' || words[j] === 'but' || words[j] === 'while') return j;
+    }
     return i;
   });
   const clauses: string[][] = [];

@@ -38,7 +38,7 @@ import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
 import { buildConceptWords, conceptsByWords, type ConceptWords } from './concept-words.js';
-import { AUTOMATIC_WORDS, EITHER_CUES, SIDE_WORDS, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, EITHER_CUES, SIDE_WORDS, TURN_ON, WH_CUES } from './side-words.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
@@ -68,6 +68,7 @@ const EXAMPLE_CUES = [' such as ', ' like ', ' e g ', ' for example ', ' for ins
 const THANKS_ONLY = /^\W*(?:thanks|thank you|thx|ty|cheers|many thanks|ta)(?:\s+(?:a lot|so much|very much|again|mate|all|srm))*\W*$/i;
 /** Words of a configure-type question that name no feature ("who sets it up for us?"). */
 const NOT_A_FEATURE: ReadonlySet<string> = new Set(['aws', 'amazon', 'customer', 'us', 'we', 'our', 'it', 'them', 'though', 'whether',
+  'turn', 'turns', 'turned', 'turning', 'switch', 'switches', 'switched', 'switching', 'on', 'off', 'enable', 'enables', 'activate', 'activates',
   'anyway', 'actually', 'exactly', 'still', 'supposed', 'decides', 'decide', 'responsible', 'job', 'whose']);
 
 /** Builds the matcher's indexes from the knowledge base (once, at start-up). */
@@ -250,7 +251,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
       if (feature) return { ...found([target]), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
       return decline(found(refs), 'not-understood');
     }
-    return { ...found([nearestOrNamedByDuty(refs, concerns.anchor, free)]), intent: 'who-owns', confidence: 0.8 - penalty };
+    return { ...found([nearestOrNamedByDuty(refs, concerns.anchor, free, knowledge, concernIds[0]!)]), intent: 'who-owns', confidence: 0.8 - penalty };
   }
   if (refs.length <= 1) {
     // "CloudFront edge hardware, and the viewer protocol policy on our distribution — whose is each?"
@@ -267,6 +268,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (refs.length === 1) {
     const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions.filter((m) => m.targets.some((t) => t.kind !== 'duty'))) : undefined;
     if (feature) return { ...found(refs), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
+    // "who turns GuardDuty on?": the service itself turned on, and nothing more named.
+    if (side === 'customer' && TURN_ON.test(padded) && !refs[0]!.generic) return { ...found(refs), turnsOnService: true, intent: 'who-owns', confidence: 0.7 - penalty };
     // "who's responsible for security on EC2 in general?": security as a whole on the service is its card.
     if (hasCue(padded, [' security ']) && (cue || hasCue(padded, WH_CUES))) return { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty };
     const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
@@ -313,8 +316,9 @@ function askedInClauses(
     // A clause that names no concern asks about the one before it, unless it moved to a variant with its own ("…and our worker nodes?").
     const primary = service && service.candidates[0] !== previous?.service?.candidates[0] ? knowledge.services.get(service.candidates[0]!)?.primaryConcern : undefined;
     // A clause that configures a feature the knowledge has no entry for is a part too ("switching on GuardDuty").
-    if (r.concernIds.length === 0 && r.fallbackFeature && service) {
-      parts.push({ service, concernIds: [], fallbackFeature: r.fallbackFeature, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}) });
+    if (r.concernIds.length === 0 && (r.fallbackFeature || r.turnsOnService) && service) {
+      const configured = r.fallbackFeature ? { fallbackFeature: r.fallbackFeature } : { turnsOnService: true };
+      parts.push({ service, concernIds: [], ...configured, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}) });
       continue;
     }
     const concernIds = r.concernIds.length > 0 ? r.concernIds : primary ? [primary] : (previous?.concernIds ?? []);
@@ -498,9 +502,12 @@ function targetOf(refs: PlacedRef[], words: string[]): PlacedRef {
 }
 
 /** The service whose own duty words the question uses ("ACM-issued cert attached to our ALB — who renews it?"), else the nearest. */
-function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, mentions: Mention[]): PlacedRef {
+function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, mentions: Mention[], knowledge: Knowledge, concernId: string): PlacedRef {
   const named = refs.filter((r) => mentions.some((m) => m.targets.some((t) => t.kind === 'duty' && t.serviceId !== undefined && r.candidates.includes(t.serviceId))));
-  return named.length === 1 ? named[0]! : nearest(refs, anchor);
+  if (named.length === 1) return named[0]!;
+  // "EC2 with EBS volumes: who patches the guest OS?": of the services named, the nearest that has the concern asked.
+  const having = refs.filter((r) => knowledge.entriesFor(r.candidates[0]!).some((e) => e.concernId === concernId));
+  return nearest(having.length > 0 ? having : refs, anchor);
 }
 
 /** The service named closest to the concern ("… Beanstalk with an RDS Postgres database … who patches Postgres"). */

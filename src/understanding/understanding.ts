@@ -73,6 +73,8 @@ export interface Understanding {
   parts?: QuestionPart[];
   /** A known service and a configure-type verb, but a feature the knowledge lacks ("usage plans"). */
   fallbackFeature?: string;
+  /** "who turns on GuardDuty?": turning the service itself on, the customer's choice by the model's general rule. */
+  turnsOnService?: boolean;
   /** "stack alb ecs-fargate aurora s3": the services a team runs, for its checklist. */
   stack?: StackRequest;
   /** A pasted multiple-choice question, with each option read as a question of its own. */
@@ -87,6 +89,8 @@ export interface QuestionPart {
   side?: Side;
   /** The part's own stemmed words, for its duty and condition words. */
   stemmed: string;
-  /** The part configures a feature of its service the knowledge has no entry for ("turning on GuardDuty"). */
+  /** The part configures a feature of its service the knowledge has no entry for ("usage plans"). */
   fallbackFeature?: string;
+  /** The part turns the service itself on ("who turns GuardDuty on, and …"). */
+  turnsOnService?: boolean;
 }

@@ -522,3 +522,22 @@ describe('versions, decisions and things said not to be done (new phrasings)', (
     expect(ask('We don\u2019t need to do anything to get basic DDoS protection on our CloudFront distributions.').owner).toBe('aws');
   });
 });
+
+describe('two questions in one message (new phrasings)', () => {
+  it('starts the second question at its "and", however many words name its case before the "who"', () => {
+    const outcome = ask('on Fargate who patches the host, and on the EC2 launch type of ECS who patches the container instances?');
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+  });
+
+  it('answers a question about two services with the one that has the concern asked', () => {
+    const outcome = ask('EC2 instances behind an Application Load Balancer: who patches the guest OS?');
+    expect(outcome).toMatchObject({ serviceName: 'Amazon EC2', owner: 'customer' });
+  });
+
+  it('answers "who turns <service> on?" as the customer\u2019s choice, by the general rule', () => {
+    const outcome = ask('who turns GuardDuty on?');
+    expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon GuardDuty' });
+    expect(outcome.reply.headline).toMatch(/^Turning on Amazon GuardDuty is yours/);
+    expect(ask('who switches Macie on, and who guards the data centres under it?').parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
+  });
+});
