@@ -90,6 +90,8 @@ function kindOf(stem: string): ChoiceKind | undefined {
   const aws = /\b(?:aws|amazon(?! [a-z0-9]+ (?:service|instance)))(?:['’]s)?\s+(?:is\s+)?(?:responsib|own|manage|handle)|responsibility of (?:aws|amazon)|(?:aws|amazon)['’]s responsibilit|responsib\w* (?:of|for) aws\b|(?:by|to) aws\b|aws (?:responsibilit|handle)/;
   const customer = /\bcustomer|\byour\b|\byou\b|\buser['’]?s?\b|\bclient['’]?s?\b|\bcompany|\bteam['’]?s?\b|\bdeveloper|\borgani[sz]ation|\bbusiness|\bbelongs? to the (?:company|team|customer)|security in the cloud/;
   if (aws.test(s) && !/customer['’]s responsib|responsibility of the customer|customer (?:is )?responsib/.test(s)) return 'aws';
+  // "Which of these does Amazon S3 do for you by default?": what the service does on the customer's behalf.
+  if (/\bfor you\b|\bon your behalf\b|\bwithout you\b/.test(s) && /\b(?:do|does|handle|handles|handled|take|takes|manage|manages|managed|perform|performs|done)\b/.test(s)) return 'aws';
   if (customer.test(s)) return 'customer';
   if (/\baws\b|\bamazon\b/.test(s)) return 'aws';
   return undefined;

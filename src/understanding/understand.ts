@@ -17,6 +17,7 @@ import {
 } from './cue-words.js';
 import { detectCommand, rawArgsOf } from './detect-command.js';
 import { dropNegated } from './drop-negated.js';
+import { dropOwnPremises } from './own-premises.js';
 import { dutyConcernsInNames, withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import { findClaim, findSide } from './find-side.js';
@@ -138,7 +139,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const { consumed, dualRole } = resolved;
   const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
   const unconsumed = mentions.filter((m) => !consumed.has(m));
-  const free = [...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)];
+  const free = dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], phraseWords);
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
   const byWords = conceptsByWords(built.concepts, stems);

@@ -541,3 +541,11 @@ describe('two questions in one message (new phrasings)', () => {
     expect(ask('who switches Macie on, and who guards the data centres under it?').parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
   });
 });
+
+describe('the customer\u2019s own buildings (new phrasings)', () => {
+  it('does not read "our own data center" as AWS\u2019s data centres', () => {
+    const u = understand('the firewall appliance in our own data center in front of the Direct Connect link: who configures it?');
+    expect(u.concernIds).not.toContain('physical-security');
+    expect(ask('the VPN device in our own data centre that ends the Site-to-Site VPN tunnels: whose is it to run?').owner).toBe('customer');
+  });
+});

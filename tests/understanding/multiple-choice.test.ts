@@ -145,6 +145,12 @@ describe('the owner of a pasted question', () => {
     expect(outcome.owner).toBe('aws');
   });
 
+  it('reads "which of these does <service> do for you?" as asking for AWS\u2019s part', () => {
+    const outcome = answer('Which of these does Amazon DynamoDB handle for you? A) Designing the partition keys B) Patching the storage servers\u2019 operating system C) Writing the IAM policies D) Deciding which attributes to store');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('aws');
+  });
+
   it('is the one owner the picked options share', () => {
     const outcome = answer('Which of these is the customer\u2019s job on Amazon EC2?\nA. Patching the hypervisor\nB. Patching the guest operating system\nC. Replacing failed disks');
     expect(outcome.choices).toEqual(['B']);
