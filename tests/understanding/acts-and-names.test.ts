@@ -525,7 +525,7 @@ describe('versions, decisions and things said not to be done (new phrasings)', (
 
 describe('two questions in one message (new phrasings)', () => {
   it('starts the second question at its "and", however many words name its case before the "who"', () => {
-    const outcome = ask('on Fargate who patches the host, and on the EC2 launch type of ECS who patches the container instances?');
+    const outcome = ask('ECS setup: on Fargate who patches the host, and on the EC2 launch type we kept who patches the instance OS?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
   });
 
