@@ -18,6 +18,7 @@ import {
 import { detectCommand, rawArgsOf } from './detect-command.js';
 import { dropNegated } from './drop-negated.js';
 import { dropOwnPremises } from './own-premises.js';
+import { weakenClassifying } from './classifying-words.js';
 import { dutyConcernsInNames, withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import { findClaim, findSide } from './find-side.js';
@@ -139,7 +140,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const { consumed, dualRole } = resolved;
   const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
   const unconsumed = mentions.filter((m) => !consumed.has(m));
-  const free = dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], phraseWords);
+  const free = weakenClassifying(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], phraseWords), phraseWords);
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
   const byWords = conceptsByWords(built.concepts, stems);

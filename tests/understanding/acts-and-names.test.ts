@@ -549,3 +549,14 @@ describe('the customer\u2019s own buildings (new phrasings)', () => {
     expect(ask('the VPN device in our own data centre that ends the Site-to-Site VPN tunnels: whose is it to run?').owner).toBe('customer');
   });
 });
+
+describe('what the person reasons, not what they ask (new phrasings)', () => {
+  it('reads a concern named as what an earlier thing is ("that\u2019s network infrastructure") as the reasoning', () => {
+    const outcome = ask('security group rules on our EC2 instances - that is network infrastructure, so AWS looks after them?');
+    expect(outcome).toMatchObject({ owner: 'customer', concernId: 'firewall-rules' });
+  });
+
+  it('reads "the infrastructure layer" under a service as AWS\u2019s', () => {
+    expect(ask('with Amazon SQS, who runs the infrastructure layer underneath?').owner).toBe('aws');
+  });
+});
