@@ -1,5 +1,6 @@
 import type { Condition, Duty, Responsibility, Side } from '../knowledge/types.js';
 import { phraseKey } from './phrase-index.js';
+import { stem } from './stem.js';
 
 /** Which of an entry's duties a question is about, and under which condition. */
 export interface DutyChoice {
@@ -66,11 +67,14 @@ function inOrder(stemmed: string, words: string[]): boolean {
 /** Words that turn the term after them into its opposite: "non-critical updates" are not "critical updates". */
 const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['non', 'not', 'no']);
 
-/** `key` (padded) is in `stemmed`, somewhere not right after a negating word. */
+/** Words that put a state still to come: "before it reaches end of support" is not past it. */
+const NOT_YET: ReadonlySet<string> = new Set(['before', 'until', 'prior'].map(stem));
+
+/** `key` (padded) is in `stemmed`, somewhere not right after a negating word, nor a "before" a word or two back. */
 function includesAffirmed(stemmed: string, key: string): boolean {
   for (let at = stemmed.indexOf(key); at >= 0; at = stemmed.indexOf(key, at + 1)) {
-    const before = stemmed.slice(0, at).split(' ').at(-1) ?? '';
-    if (!NEGATING_PREFIXES.has(before)) return true;
+    const previous = stemmed.slice(0, at).trim().split(' ').slice(-2);
+    if (!NEGATING_PREFIXES.has(previous.at(-1) ?? '') && !previous.some((w) => NOT_YET.has(w))) return true;
   }
   return false;
 }
@@ -86,7 +90,7 @@ function longestMatch(stemmed: string, owner: object, terms: readonly string[]):
     if (words.length <= best - ANY_ORDER_DISCOUNT) continue;
     // As written beats the same words with others between them ("customer managed AWS KMS key"), which beats them
     // in another order ("customer managed KMS keys … by AWS" is not "AWS managed KMS keys").
-    const spread = words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `));
+    const spread = words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) && includesAffirmed(stemmed, ` ${words[0]} `);
     const score = includesAffirmed(stemmed, key)
       ? words.length
       : spread

@@ -556,6 +556,10 @@ describe('what the person reasons, not what they ask (new phrasings)', () => {
     expect(outcome).toMatchObject({ owner: 'customer', concernId: 'firewall-rules' });
   });
 
+  it('does not read "before it reaches end of support" as past it', () => {
+    expect(ask('moving our MSK cluster to a newer Kafka version before the current one reaches end of support: whose job?').owner).toBe('customer');
+  });
+
   it('reads "the infrastructure layer" under a service as AWS\u2019s', () => {
     expect(ask('with Amazon SQS, who runs the infrastructure layer underneath?').owner).toBe('aws');
   });
