@@ -69,11 +69,13 @@ const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['non', 'not', 'no']);
 
 /** Words that put a state still to come: "before it reaches end of support" is not past it. */
 const NOT_YET: ReadonlySet<string> = new Set(['before', 'until', 'prior'].map(stem));
+/** How far back such a word reaches ("before the current one reaches …"). */
+const NOT_YET_WORDS = 4;
 
-/** `key` (padded) is in `stemmed`, somewhere not right after a negating word, nor a "before" a word or two back. */
+/** `key` (padded) is in `stemmed`, somewhere not right after a negating word, nor a few words after a "before". */
 function includesAffirmed(stemmed: string, key: string): boolean {
   for (let at = stemmed.indexOf(key); at >= 0; at = stemmed.indexOf(key, at + 1)) {
-    const previous = stemmed.slice(0, at).trim().split(' ').slice(-2);
+    const previous = stemmed.slice(0, at).trim().split(' ').slice(-NOT_YET_WORDS);
     if (!NEGATING_PREFIXES.has(previous.at(-1) ?? '') && !previous.some((w) => NOT_YET.has(w))) return true;
   }
   return false;
