@@ -140,7 +140,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const { consumed, dualRole } = resolved;
   const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
   const unconsumed = mentions.filter((m) => !consumed.has(m));
-  const free = weakenClassifying(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], phraseWords), phraseWords);
+  const free = weakenClassifying(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], words), phraseWords);
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
   const byWords = conceptsByWords(built.concepts, stems);

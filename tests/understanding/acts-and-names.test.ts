@@ -543,6 +543,12 @@ describe('two questions in one message (new phrasings)', () => {
 });
 
 describe('the customer\u2019s own buildings (new phrasings)', () => {
+  it('does not read "our colo" or "our facility" as AWS\u2019s facilities', () => {
+    const u = understand('who looks after the servers in our colo that we added to EKS as hybrid nodes?');
+    expect(u.concernIds).not.toContain('environmental-controls');
+    expect(understand('who guards the facility under S3?').concernIds).toContain('physical-security');
+  });
+
   it('does not read "our own data center" as AWS\u2019s data centres', () => {
     const u = understand('the firewall appliance in our own data center in front of the Direct Connect link: who configures it?');
     expect(u.concernIds).not.toContain('physical-security');
