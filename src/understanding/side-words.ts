@@ -44,7 +44,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' artifact', ' tenant', ' other customers', ' between customers', ' storage replication', ' replicates the storage',
     ' internal replication', ' inside the service', ' rack', ' power and cooling', ' generator', ' server room',
     ' replicates ', ' replicated across', ' redundan', ' fails over', ' failover', ' fail over', ' scales ', ' scaling the ', ' recovers',
-    ' recover from', ' detects and', ' publish', ' aws managed ', ' managed rules', ' standard protection',
+    ' recover from', ' detects and', ' publish', ' who releases ', ' releases new ', ' release new ', ' releases the ', ' releases updates', ' aws managed ', ' managed rules', ' standard protection',
     ' keeps it ', ' keep it running', ' replaces failed', ' replace failed', ' replacing failed', ' aws runs', ' aws operates', ' aws infrastructure', ' aws infrastructure',
     ' infrastructure devices', ' network boundary',
   ],

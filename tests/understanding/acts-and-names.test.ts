@@ -566,6 +566,10 @@ describe('what the person reasons, not what they ask (new phrasings)', () => {
     expect(ask('moving our MSK cluster to a newer Kafka version before the current one reaches end of support: whose job?').owner).toBe('customer');
   });
 
+  it('reads "who releases new versions / updates" as AWS\u2019s publishing', () => {
+    expect(understand('who releases new engine versions with security fixes for our ElastiCache clusters?').side).toBe('aws');
+  });
+
   it('reads "the infrastructure layer" under a service as AWS\u2019s', () => {
     expect(ask('with Amazon SQS, who runs the infrastructure layer underneath?').owner).toBe('aws');
   });
