@@ -185,8 +185,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const asksAboutControl = concept?.exampleOf !== undefined && conceptNamed(mentions, conceptId!) && hasCue(padded, CONTROL_CUES);
   // "overall, is cloud security AWS's job or ours?": the whole of the model asked about, nothing narrower named.
   const overallAsked =
-    concept?.ownerWhenAsked !== undefined && claim === undefined && refs.length === 0 && concerns.ids.length === 0 &&
-    (asksWho || hasCue(padded, EITHER_CUES)) && hasCue(padded, [' security ', ' compliance ']);
+    concept?.ownerWhenAsked !== undefined && claim === undefined && refs.length === 0 && !concernOutside(free, mentions, conceptId!) &&
+    (asksWho || hasCue(padded, EITHER_CUES)) && hasCue(padded, [' security ', ' compliance ', ' it controls ']);
   const whoConcept =
     asksAboutControl ||
     overallAsked ||
@@ -401,6 +401,13 @@ function featureWords(words: string[], mentions: Mention[]): string | undefined 
 
 function decline(base: Omit<Understanding, 'intent' | 'confidence'>, reason: DeclineReason): Understanding {
   return { ...base, intent: 'decline', declineReason: reason, confidence: 0 };
+}
+
+/** A concern is named outside the phrases that name the concept ("compliance" in "security and compliance" is inside). */
+function concernOutside(free: Mention[], mentions: Mention[], conceptId: string): boolean {
+  const spans = mentions.filter((m) => m.targets.some((t) => t.kind === 'concept' && t.id === conceptId));
+  const inside = (m: Mention) => spans.some((c) => m.start >= c.start && m.start + m.words <= c.start + c.words);
+  return free.some((m) => m.targets.some((t) => t.kind === 'concern') && !inside(m));
 }
 
 /** The concept named by the longest phrase, if any; the model's overview only when no other concept is named. */

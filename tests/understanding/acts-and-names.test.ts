@@ -483,6 +483,9 @@ describe('security as a whole', () => {
       expect(outcome.owner, q).toBe('shared');
       expect(outcome.reply.headline, q).toMatch(/each have a part/);
     }
+    // "Security and compliance" and "IT controls" as a whole are the model's too.
+    expect(ask('whose job are security and compliance for what we run on AWS?').owner).toBe('shared');
+    expect(ask('who is responsible for the IT controls in our AWS environment?').owner).toBe('shared');
     // Explaining the model is not asking whose it is.
     expect(ask('what is the shared responsibility model?').owner).toBeNull();
   });
