@@ -25,7 +25,7 @@ const WEAK_WORDS: ReadonlySet<string> = new Set(
   'data', 'access', 'code', 'account', 'accounts', 'user', 'users', 'region', 'regions', 'content', 'country',
   'identity', 'application', 'applications', 'log', 'logs', 'audit', 'auditor', 'availability', 'scaling',
   'recovery', 'retention', 'incident', 'exposure', 'findings', 'training', 'awareness', 'compliance', 'policies',
-  'infrastructure', 'backend', 'fleet', 'maintenance', 'updates', 'upgrade', 'upgrades', 'layer', 'layers', 'respond', 'responds', 'responding',
+  'infrastructure', 'backend', 'fleet', 'maintenance', 'updates', 'upgrade', 'upgrades', 'layer', 'layers', 'respond', 'responds', 'responding', 'keys',
   ].map(stem),
 );
 

@@ -577,3 +577,13 @@ describe('what the person reasons, not what they ask (new phrasings)', () => {
     expect(ask('with Amazon SQS, who runs the infrastructure layer underneath?').owner).toBe('aws');
   });
 });
+
+describe('keys and the encryption they serve (new phrasings)', () => {
+  it('reads "who manages the keys" as key management, even beside "encrypted"', () => {
+    expect(understand('objects encrypted with customer-provided keys in S3: who stores the keys?').concernIds[0]).toBe('key-secrets-management');
+  });
+
+  it('reads SSE-C alone as S3\u2019s', () => {
+    expect(ask('with SSE-C, who keeps the encryption keys safe?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon S3' });
+  });
+});
