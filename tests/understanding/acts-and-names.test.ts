@@ -578,6 +578,14 @@ describe('what the person reasons, not what they ask (new phrasings)', () => {
   });
 });
 
+describe('why the share differs (new phrasings)', () => {
+  it('explains why a managed service leaves less to the customer than EC2', () => {
+    const outcome = ask('why is there less responsibility for us with Lambda than with EC2?');
+    expect(outcome.reply.kind).toBe('concept');
+    expect(outcome.reply.text).toMatch(/services you choose/);
+  });
+});
+
 describe('keys and the encryption they serve (new phrasings)', () => {
   it('reads "who manages the keys" as key management, even beside "encrypted"', () => {
     expect(understand('objects encrypted with customer-provided keys in S3: who stores the keys?').concernIds[0]).toBe('key-secrets-management');
