@@ -22,7 +22,7 @@ const items = (parse(readFileSync(new URL('../eval/multiple-choice.yaml', import
  */
 const TARGET = 0.9;
 /** What it reaches today (112 of 120): a regression below it fails the build. */
-const FLOOR = 0.93;
+const FLOOR = 0.94;
 
 describe('pasted multiple-choice questions (tests/eval/multiple-choice.yaml)', () => {
   const misses: string[] = [];
