@@ -15,6 +15,8 @@ export interface AnswerOutcome {
   concernId?: string;
   /** The duty the answer led with (its plain-words line), when the question pointed at one. */
   duty?: string;
+  /** The condition the answer was given under ("managed platform updates on"), for a follow-up that flips it. */
+  condition?: string;
   /** For a question about several services: each part's service, concern and owner, in the order asked. */
   parts?: AnswerPart[];
   /** Answered only with the model's general rule for configuring a service (no entry for the feature). */

@@ -1,4 +1,5 @@
 import { selectDuty } from '../understanding/select-duty.js';
+import { phraseKey } from '../understanding/phrase-index.js';
 import { familyOf } from '../knowledge/service-family.js';
 import type { Knowledge, Side } from '../knowledge/types.js';
 import type { Understanding } from '../understanding/understanding.js';
@@ -23,6 +24,8 @@ export interface ConversationContext {
   serviceId?: string;
   concernId?: string;
   side?: Side;
+  /** The condition the last answer was under, when it was a switch's position ("managed platform updates on"). */
+  condition?: string;
 }
 
 /**
@@ -31,9 +34,11 @@ export interface ConversationContext {
  * Commands (quiz, tour) are handled by the core.
  */
 export function answerQuestion(knowledge: Knowledge, u: Understanding, context?: ConversationContext): AnswerOutcome {
+  // "we switched them off last week, who now?" after an answer under "managed platform updates on": the other position.
+  const flipped = context ? withSwitchFlipped(knowledge, u, context) : u;
   // "fyi we turned managed updates off last year": a message that names a case of the entry just answered leans on it.
-  const namesCase = context !== undefined && namesCaseOf(knowledge, u, context);
-  const q = context && (u.followUp || namesCase) ? withContext(knowledge, u, context, namesCase) : u;
+  const namesCase = context !== undefined && namesCaseOf(knowledge, flipped, context);
+  const q = context && (flipped.followUp || namesCase) ? withContext(knowledge, flipped, context, namesCase) : flipped;
   if (q.intent !== 'help' && q.intent !== 'decline' && q.intent !== 'thanks' && q.intent !== 'multiple-choice' && q.intent !== 'stack' && q.confidence < MIN_CONFIDENCE) {
     return composeDecline('not-understood');
   }
@@ -79,7 +84,29 @@ export function nextContext(outcome: AnswerOutcome, u: Understanding, previous?:
     ...(outcome.serviceId ? { serviceId: outcome.serviceId } : {}),
     ...(outcome.concernId ? { concernId: outcome.concernId } : {}),
     ...(side ? { side } : {}),
+    ...(outcome.condition && SWITCH_POSITION.test(outcome.condition) ? { condition: outcome.condition } : {}),
   };
+}
+
+/** A condition that is a switch's position: its label ends in "on" or "off". */
+const SWITCH_POSITION = /\b(?:on|off)$/;
+/** "we switched them off", "turn it back on": a pronoun's switch moved, with no service named. */
+const SWITCHED = /\b(?:turn\w*|switch\w*|flip\w*|set)\b(?: (?:it|them|those|that|these|back|it back|them back))+ (on|off)\b/;
+
+/**
+ * After an answer under one position of a switch, a message that moves "it" or "them" to the other position asks
+ * about the other case: its words are added, so the condition of that position is found.
+ */
+function withSwitchFlipped(knowledge: Knowledge, u: Understanding, context: ConversationContext): Understanding {
+  if (!context.condition || !context.serviceId || !context.concernId || u.services.length > 0) return u;
+  const moved = SWITCHED.exec(u.words.join(' '));
+  const position = SWITCH_POSITION.exec(context.condition)?.[0];
+  if (!moved || !position || moved[1] === position) return u;
+  const label = context.condition.replace(SWITCH_POSITION, moved[1]!);
+  const entry = knowledge.entriesFor(context.serviceId).find((e) => e.concernId === context.concernId);
+  const other = entry?.duties.find((d) => d.when?.label === label)?.when;
+  if (!other?.terms[0]) return u;
+  return { ...u, stemmed: `${u.stemmed}${phraseKey(other.terms[0])} `, followUp: true };
 }
 
 /** The message names no service but a condition of the entry the conversation is about ("managed updates off"). */

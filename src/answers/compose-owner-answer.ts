@@ -133,7 +133,7 @@ export function composeEntryAnswer(
     suggestions: suggestions(knowledge, service, concern.id, otherConcerns),
     actions,
   });
-  const duty = choice.focus ? { duty: choice.focus.does } : {};
+  const duty = choice.focus ? { duty: choice.focus.does, ...(choice.condition ? { condition: choice.condition.label } : {}) } : {};
   return { reply, answered: true, owner, serviceId: service.id, serviceName: service.name, concernLabel: concern.label, concernId: concern.id, ...duty };
 }
 

@@ -133,6 +133,10 @@ describe('follow-ups', () => {
     for (const q of ['fyi we turned managed updates off last year', 'we have managed platform updates disabled, so who patches it now?']) {
       expect(answer(q, context), q).toMatchObject({ owner: 'customer', serviceName: 'AWS Elastic Beanstalk', concernId: 'guest-os-patching' });
     }
+    // After an answer under one position of a switch, moving "them" to the other position asks about that case.
+    const onContext = after('on our RDS instances auto minor version upgrade is on: who applies minor versions?');
+    expect(onContext?.condition).toBe('automatic minor version upgrade on');
+    expect(answer('we turned it off yesterday, who does it now?', onContext).owner).toBe('customer');
     // A message about something else is read on its own.
     expect(answer('fyi we turned on GuardDuty last year', context).serviceName).not.toBe('AWS Elastic Beanstalk');
   });
