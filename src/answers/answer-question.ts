@@ -126,7 +126,12 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
   // "same for a Lambda function attached to our VPC?": "same" keeps the question; the rest only says where.
   const sameQuestion = repeatsQuestion(u.words) && context.concernId && knowledge.concerns.has(context.concernId);
   if (hasService && hasConcern && sameQuestion) return { ...u, ...sided, concernIds: [context.concernId!], parts: undefined };
-  if (hasService && hasConcern) return { ...u, ...sided };
+  // A follow-up that names its own concern keeps the earlier act's verb ("who sets retention…?" → "and on RDS backups?"),
+  // but not a side that came from the earlier thing's nature: AWS's side is mostly named by nouns (the hypervisor, the
+  // hardware), so "and the guest OS?" after the hypervisor asks afresh.
+  const verbSide = u.side ?? (context.side === 'customer' ? context.side : undefined);
+  const actSided = verbSide ? { side: verbSide } : {};
+  if (hasService && hasConcern) return { ...u, ...actSided };
   if (hasService && !hasConcern && context.concernId && knowledge.concerns.has(context.concernId)) {
     return { ...u, ...sided, intent: 'who-owns', concernIds: [context.concernId], parts: undefined, fallbackFeature: undefined, turnsOnService: undefined, confidence: Math.max(u.confidence, 0.8) };
   }
@@ -140,7 +145,7 @@ function withContext(knowledge: Knowledge, u: Understanding, context: Conversati
     return { ...u, ...sided, intent: 'who-owns', services: [service], concernIds: [context.concernId], parts: undefined, confidence: Math.max(u.confidence, 0.8) };
   }
   if (!hasService && hasConcern && service) {
-    return { ...u, ...sided, intent: 'who-owns', services: [service], confidence: Math.max(u.confidence, 0.8) };
+    return { ...u, ...actSided, intent: 'who-owns', services: [service], confidence: Math.max(u.confidence, 0.8) };
   }
   // "and the ones we imported?", "and in Manual mode?": same service and concern, under the condition named now.
   const understood = u.intent !== 'decline' || u.declineReason === 'not-understood';

@@ -99,7 +99,7 @@ export function composeMultipleChoice(
     reply,
     answered: sure && letters.length > 0,
     // The owner of what was picked: the party picked, or the one owner all picked options share ("which is the customer's?").
-    owner: sure ? (partyQuestion ? stemOwner! : pickedOwner(picked)) : null,
+    owner: sure ? (partyQuestion ? stemOwner! : (WORK_OWNER[choice.kind ?? ''] ?? pickedOwner(picked))) : null,
     serviceId: null,
     serviceName: null,
     concernLabel: null,
@@ -107,6 +107,9 @@ export function composeMultipleChoice(
     options: judged.map(({ letter, text, owner, verdict }) => ({ letter, text, owner, verdict })),
   };
 }
+
+/** "Which service leaves the most work to the customer?": the picked service makes it the customer's; "the least": AWS's. */
+const WORK_OWNER: Readonly<Record<string, Owner>> = { 'more-customer-work': 'customer', 'less-customer-work': 'aws' };
 
 /** The owner every picked option shares, if they share one. */
 function pickedOwner(picked: Judged[]): Owner | null {

@@ -7,6 +7,8 @@ const OPENERS: readonly string[][] = [
 ];
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'them', 'that', 'this', 'there', 'those', 'these', 'one']);
 const MAX_WORDS = 12;
+/** A message that opens like a follow-up and names no service is one up to this long. */
+const LONG_FOLLOW_UP_WORDS = 24;
 /** Openers that ask the previous question again about something else. */
 const SAME: ReadonlySet<string> = new Set(['same', 'ditto', 'likewise']);
 /** A follow-up that names a service and a concern is this short at most. */
@@ -28,6 +30,9 @@ export function repeatsQuestion(words: string[]): boolean {
  * on its own, whatever words it starts with.
  */
 export function isElliptical(words: string[], hasService: boolean, hasConcern: boolean): boolean {
+  // "ok, and who has to upgrade the cluster off 3.6 before extended support runs out?": a longer message that opens
+  // like a follow-up and names no service still leans on the thread's service.
+  if (!hasService && words.length <= LONG_FOLLOW_UP_WORDS && OPENERS.some((o) => o.every((w, i) => words[i] === w))) return true;
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   const opens = opensLikeFollowUp(words);
   // "and on our RDS automated backups?" names both, yet still leans on the question before it;

@@ -83,9 +83,10 @@ function kindOf(stem: string): ChoiceKind | undefined {
   if (/shared control|both the infrastructure layer and the customer/.test(s)) return 'shared-control';
   if (/security of the cloud/.test(s)) return 'aws';
   if (/inherit|entirely by relying on aws|relying on aws/.test(s)) return 'inherited';
+  // "which service leaves the customer the least patching" asks for the least, whatever else it says.
+  if (/\b(?:least|less|fewest|fewer)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s)) return 'less-customer-work';
   if (/\b(?:most|more)\b/.test(s) && /\b(?:service|services|option|model|following)\b/.test(s) && /\b(?:customer|you|your|user)\b/.test(s)) return 'more-customer-work';
   if (/(?:for which|which) (?:of the following )?services?\b.*\bcustomer\b.*\b(?:responsible|patch|manage)|infrastructure as a service|leaves the customer responsible for the guest/.test(s)) return 'more-customer-work';
-  if (/\b(?:least|less|fewest|fewer)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s)) return 'less-customer-work';
   if (/\b(?:true|correct|accurate|accurately)\b/.test(s) && /\bstatement|describes|about\b/.test(s)) return 'true-statement';
   const aws = /\b(?:aws|amazon(?! [a-z0-9]+ (?:service|instance)))(?:['’]s)?\s+(?:is\s+)?(?:responsib|own|manage|handle)|responsibility of (?:aws|amazon)|(?:aws|amazon)['’]s responsibilit|responsib\w* (?:of|for) aws\b|(?:by|to) aws\b|aws (?:responsibilit|handle)/;
   const customer = /\bcustomer|\byour\b|\byou\b|\buser['’]?s?\b|\bclient['’]?s?\b|\bcompany|\bteam['’]?s?\b|\bdeveloper|\borgani[sz]ation|\bbusiness|\bbelongs? to the (?:company|team|customer)|security in the cloud/;

@@ -123,7 +123,8 @@ describe('the scene set before "who"', () => {
 
 describe('requests for a secret\u2019s value', () => {
   it('declines them, whatever the wording', () => {
-    for (const q of ['what is the value of the prod/api/token secret?', 'read me the secret string of our db secret', 'dump the passwords from parameter store']) {
+    for (const q of ['what is the value of the prod/api/token secret?', 'read me the secret string of our db secret', 'dump the passwords from parameter store',
+      'print the value of our Secrets Manager secret app/prod/stripe-key', 'show me the plaintext value stored in parameter /prod/db/url']) {
       const outcome = ask(q);
       expect(outcome.answered, q).toBe(false);
       expect(outcome.owner, q).toBeNull();

@@ -137,6 +137,11 @@ describe('follow-ups', () => {
     const onContext = after('on our RDS instances auto minor version upgrade is on: who applies minor versions?');
     expect(onContext?.condition).toBe('automatic minor version upgrade on');
     expect(answer('we turned it off yesterday, who does it now?', onContext).owner).toBe('customer');
+    // A longer message that opens like a follow-up and names no service leans on the thread, and "off 3.6" is an upgrade.
+    const docdb = after('who applies the required engine patches on our DocumentDB cluster?');
+    expect(answer('ok, and then who is supposed to move the whole cluster off 4.0 before the extended support window closes?', docdb).owner).toBe('customer');
+    // A follow-up that names its own thing does not take a side the earlier thing's nature gave ("the hypervisor").
+    expect(answer('and the guest OS?', after('who patches the hypervisor under our EC2 instances?')).owner).toBe('customer');
     // A message about something else is read on its own.
     expect(answer('fyi we turned on GuardDuty last year', context).serviceName).not.toBe('AWS Elastic Beanstalk');
   });

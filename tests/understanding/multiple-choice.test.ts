@@ -151,6 +151,11 @@ describe('the owner of a pasted question', () => {
     expect(outcome.owner).toBe('aws');
   });
 
+  it('is the customer for "which leaves the most to the customer", AWS for "the least"', () => {
+    expect(answer('Which service leaves the customer the most patching to do? A) Amazon EC2 B) AWS Lambda C) Amazon S3').owner).toBe('customer');
+    expect(answer('Which service leaves the customer the least patching to do? A) Amazon EC2 B) AWS Lambda C) EC2 instances we manage').owner).toBe('aws');
+  });
+
   it('is the one owner the picked options share', () => {
     const outcome = answer('Which of these is the customer\u2019s job on Amazon EC2?\nA. Patching the hypervisor\nB. Patching the guest operating system\nC. Replacing failed disks');
     expect(outcome.choices).toEqual(['B']);
