@@ -596,3 +596,17 @@ describe('keys and the encryption they serve (new phrasings)', () => {
     expect(ask('with SSE-C, who keeps the encryption keys safe?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon S3' });
   });
 });
+
+describe('phrasal verbs and hosts (new phrasings)', () => {
+  it('reads "looks after" as a verb, not as a time clause', () => {
+    expect(understand('who looks after the physical servers under DynamoDB?').side).toBe('aws');
+  });
+
+  it('reads "the host software" as the host OS, AWS\u2019s', () => {
+    expect(ask('who patches the host software under our Outposts rack?')).toMatchObject({ owner: 'aws', concernId: 'host-os-patching' });
+  });
+
+  it('reads subscribing to a service as the customer\u2019s act', () => {
+    expect(understand('who signs up for Shield Advanced for our CloudFront distributions?').side).toBe('customer');
+  });
+});
