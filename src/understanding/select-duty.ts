@@ -40,7 +40,10 @@ const keys = new WeakMap<object, string[]>();
 function keysOf(owner: object, terms: readonly string[]): string[] {
   let found = keys.get(owner);
   if (!found) {
-    found = terms.map(phraseKey).filter((k) => k.length > 0).map((k) => ` ${k} `);
+    const written = terms.map(phraseKey).filter((k) => k.length > 0);
+    // "and our customer managed ones?": a three-word term with "one(s)" for its noun, as a follow-up says it (as written only).
+    const pronouns = written.filter((k) => k.split(' ').length === 3).map((k) => k.replace(/ \S+$/, ' one'));
+    found = [...written, ...pronouns].map((k) => ` ${k} `);
     keys.set(owner, found);
   }
   return found;

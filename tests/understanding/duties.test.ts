@@ -142,6 +142,8 @@ describe('follow-ups', () => {
     expect(answer('ok, and then who is supposed to move the whole cluster off 4.0 before the extended support window closes?', docdb).owner).toBe('customer');
     // A follow-up that names its own thing does not take a side the earlier thing's nature gave ("the hypervisor").
     expect(answer('and the guest OS?', after('who patches the hypervisor under our EC2 instances?')).owner).toBe('customer');
+    // "ones" stands for the condition's noun: "and the customer managed ones?" after AWS managed keys.
+    expect(answer('and the customer managed ones?', after('who rotates the AWS managed KMS keys?')).owner).toBe('customer');
     // A message about something else is read on its own.
     expect(answer('fyi we turned on GuardDuty last year', context).serviceName).not.toBe('AWS Elastic Beanstalk');
   });
