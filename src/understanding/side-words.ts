@@ -28,7 +28,8 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' on our premises', ' on premises', ' on prem ', ' on our factory', ' in our factory', ' at our factory', ' at our plant',
     ' in our plant', ' at the plant', ' on the factory floor', ' at our site', ' on our site', ' in our office', ' in our data center',
     ' in our data centre', ' in our datacenter', ' in our own', ' in our building', ' in our warehouse', ' in our colo', ' at our colo',
-    ' at the colo ', ' on our end', ' on our side of', ' our end of', ' our side of',
+    ' at the colo ', ' on our end', ' on our side of', ' our end of', ' our side of', ' our office', ' office firewall', ' office network',
+    ' office router',
     ' customer own ', ' customers own ', ' design our', ' designing our', ' design a workload', ' designing a workload',
     ' design the workload', ' designing the workload', ' architect our', ' architecting our', ' architect a workload',
   ],
@@ -91,8 +92,12 @@ export const AUTOMATIC_WORDS: readonly string[] = [' automatically', ' by defaul
 /** A customer's verb said not to happen ("if we don't configure anything"): it points at no act of theirs. */
 export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|no need to)(?: \S+){1,2}(?= )/g;
 
-/** "… isn't something we set up": the customer's verb denied in a statement, whatever the sentence asks. */
-export const DENIED_ACT = / (?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?(?= )/g;
+/**
+ * "… isn't something we set up": the customer's verb denied in a statement, whatever the sentence asks. And a
+ * state described ("auto-update is enabled", "the flag was turned on"): how things stand, not an act asked about.
+ */
+export const DENIED_ACT =
+  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up))(?= )/g;
 
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',

@@ -610,3 +610,13 @@ describe('phrasal verbs and hosts (new phrasings)', () => {
     expect(understand('who signs up for Shield Advanced for our CloudFront distributions?').side).toBe('customer');
   });
 });
+
+describe('states and offices (new phrasings)', () => {
+  it('reads a state described ("versioning is enabled") as no act of the customer\u2019s', () => {
+    expect(understand('versioning is enabled on the bucket already; who replicates the objects across AZs?').side).not.toBe('customer');
+  });
+
+  it('reads "our office router" as the customer\u2019s equipment', () => {
+    expect(understand('the office router at our HQ ends the Site-to-Site VPN: whose is it to run?').side).toBe('customer');
+  });
+});
