@@ -620,3 +620,10 @@ describe('states and offices (new phrasings)', () => {
     expect(understand('the office router at our HQ ends the Site-to-Site VPN: whose is it to run?').side).toBe('customer');
   });
 });
+
+describe('encryption in transit by its path (new phrasings)', () => {
+  it('gives the application\u2019s traffic to the customer and AWS\u2019s own links to AWS', () => {
+    expect(ask('who makes sure traffic between our users and our applications is encrypted in transit?').owner).toBe('customer');
+    expect(ask('who encrypts data in transit on the AWS global network between Regions?').owner).toBe('aws');
+  });
+});
