@@ -80,11 +80,11 @@ export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
 function kindOf(stem: string): ChoiceKind | undefined {
   const s = stem.toLowerCase();
   if (/(?:what|which) (?:kind|type) of control|type of control is/.test(s)) return 'control-type';
-  if (/shared control|both the infrastructure layer and the customer/.test(s)) return 'shared-control';
+  if (/shared control|both the infrastructure layer and the customer|belongs? to both|both aws and (?:the )?customers?|shared (?:by|between) aws|responsibility of both/.test(s)) return 'shared-control';
   if (/security of the cloud/.test(s)) return 'aws';
   if (/inherit|entirely by relying on aws|relying on aws/.test(s)) return 'inherited';
   // "which service leaves the customer the least patching" asks for the least, whatever else it says.
-  if (/\b(?:least|less|fewest|fewer)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s)) return 'less-customer-work';
+  if (/\b(?:least|less|fewest|fewer|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|offload|offloads)\b/.test(s) && /\b(?:service|services|option|model)\b/.test(s)) return 'less-customer-work';
   if (/\b(?:most|more)\b/.test(s) && /\b(?:service|services|option|model|following)\b/.test(s) && /\b(?:customer|you|your|user)\b/.test(s)) return 'more-customer-work';
   if (/(?:for which|which) (?:of the following )?services?\b.*\bcustomer\b.*\b(?:responsible|patch|manage)|infrastructure as a service|leaves the customer responsible for the guest/.test(s)) return 'more-customer-work';
   if (/\b(?:true|correct|accurate|accurately)\b/.test(s) && /\bstatement|describes|about\b/.test(s)) return 'true-statement';

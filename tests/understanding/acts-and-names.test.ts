@@ -627,3 +627,10 @@ describe('encryption in transit by its path (new phrasings)', () => {
     expect(ask('who encrypts data in transit on the AWS global network between Regions?').owner).toBe('aws');
   });
 });
+
+describe('exam words for known concerns (new phrasings)', () => {
+  it('names media destruction, manual database snapshots', () => {
+    expect(ask('who takes care of the physical destruction of old storage media?').owner).toBe('aws');
+    expect(ask('on Amazon RDS, who takes database snapshots we keep for a year?').owner).toBe('customer');
+  });
+});

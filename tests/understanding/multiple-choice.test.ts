@@ -156,6 +156,14 @@ describe('the owner of a pasted question', () => {
     expect(answer('Which service leaves the customer the least patching to do? A) Amazon EC2 B) AWS Lambda C) EC2 instances we manage').owner).toBe('aws');
   });
 
+  it('reads "to reduce its responsibility" as asking for the least work, and "belongs to both" as a shared control', () => {
+    const reduce = answer('A startup wants to minimise how much OS patching it must do. Which service should it pick? A) Amazon EC2 B) Amazon DynamoDB C) EC2 instances behind an ALB');
+    expect(reduce.choices).toEqual(['B']);
+    const both = answer('Which of these belongs to both AWS and the customer? A) Guarding data centres B) Configuration management C) Choosing which data to store');
+    expect(both.choices).toEqual(['B']);
+    expect(both.owner).toBe('shared');
+  });
+
   it('is the one owner the picked options share', () => {
     const outcome = answer('Which of these is the customer\u2019s job on Amazon EC2?\nA. Patching the hypervisor\nB. Patching the guest operating system\nC. Replacing failed disks');
     expect(outcome.choices).toEqual(['B']);
