@@ -24,6 +24,8 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' switch it on', ' turn them on', ' turns them on', ' switch them on', ' monitor our', ' audit our', ' we host', ' we self host', ' self hosted', ' self managed',
     ' ourselves', ' on our own', ' we put', ' our own staff', ' our staff', ' our engineers', ' our employees',
     ' our developers', ' our devs', ' our people', ' our admins', ' our administrators', ' our workforce',
+    ' customer employees', ' customer staff', ' customer developers', ' customer engineers', ' customer people',
+    ' customers employees', ' customers staff', ' customers own staff',
     ' rebuild ', ' rebuilds ', ' rebuilding ', ' redeploy', ' re deploy', ' subscribe ', ' subscribes ', ' subscribing ', ' sign up for', ' signs up for', ' signing up for', ' flip ', ' flips ', ' flipping ', ' toggle ', ' toggles ', ' toggling ',
     ' on our premises', ' on premises', ' on prem ', ' on our factory', ' in our factory', ' at our factory', ' at our plant',
     ' in our plant', ' at the plant', ' on the factory floor', ' at our site', ' on our site', ' in our office', ' in our data center',

@@ -629,6 +629,12 @@ describe('encryption in transit by its path (new phrasings)', () => {
 });
 
 describe('exam words for known concerns (new phrasings)', () => {
+  it('reads "the customer\u2019s employees / application" as the customer\u2019s, and Multi-AZ set-up as theirs', () => {
+    expect(ask('who runs security training for the customer\u2019s engineers?').owner).toBe('customer');
+    expect(ask('who makes the customer\u2019s application meet regulations like PCI DSS?').owner).toBe('customer');
+    expect(ask('who decides on a Multi-AZ deployment for our RDS database?').owner).toBe('customer');
+  });
+
   it('names media destruction, manual database snapshots', () => {
     expect(ask('who takes care of the physical destruction of old storage media?').owner).toBe('aws');
     expect(ask('on Amazon RDS, who takes database snapshots we keep for a year?').owner).toBe('customer');
