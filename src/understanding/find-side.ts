@@ -53,7 +53,8 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   if (asksWho && TURN_ON.test(acted.replace(NEGATED_ACT, ' '))) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' ').replace(BEHIND_A_FRONT, ' '), SIDE_WORDS.aws)) return 'aws';
-  if (automatic && asksWho && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
+  // "…encrypted automatically, or is that on me?" asks whose it is as a "who" question does.
+  if (automatic && (asksWho || hasCue(padded, EITHER_CUES)) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;
 }
 

@@ -136,12 +136,14 @@ export function selectDuty(entry: Pick<Responsibility, 'duties' | 'owner' | 'oth
     if (score > 0 && (!pick || score > pick.score)) pick = { duty, score };
   }
   if (pick) return { focus: pick.duty, inForce: usual.includes(pick.duty) ? usual : [pick.duty, ...usual] };
-  // A statement about a shared entry ("AWS does it automatically, right?") is judged on the other side's part,
+  // A statement about a shared entry that AWS does it ("AWS does it automatically, right?") is judged on the customer's part,
   // unless it says the act happens on its own and AWS's part is just that ("encrypts every new object automatically").
   const sides = new Set(usual.map((d) => d.by));
   const automaticByAws = cues.claimsAutomatic ? usual.find((d) => d.by === 'aws' && AUTOMATIC_ACT.test(d.does)) : undefined;
   if (automaticByAws && cues.claim === 'aws') return { focus: automaticByAws, inForce: usual };
-  if (cues.claim && sides.size === 2) return { focus: usual.find((d) => d.by !== cues.claim), inForce: usual };
+  // "…is AWS's job, right?" misses the customer's part; "is encryption our job?" is right about the customer's part.
+  if (cues.claim === 'aws' && sides.size === 2) return { focus: usual.find((d) => d.by !== cues.claim), inForce: usual };
+  if (cues.claim === 'customer' && sides.size === 2) return { focus: usual.find((d) => d.by === 'customer'), inForce: usual };
   return { inForce: usual };
 }
 

@@ -104,6 +104,7 @@ export const DENIED_ACT =
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',
   ' or the customer', ' customer or ', ' ours or ', ' or ours', ' or me ', ' me or ', ' or we ', ' we or ', ' or mine',
+  ' or is that on', ' or is it on', ' or is that our', ' or is it our', ' or do we ', ' or do i ', ' or does aws', ' or is that us',
   ' or them', ' them or ', ' or the provider', ' or theirs', ' either '];
 
 /** Words of a question that asks who, not whether. */

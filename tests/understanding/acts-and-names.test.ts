@@ -640,3 +640,15 @@ describe('exam words for known concerns (new phrasings)', () => {
     expect(ask('on Amazon RDS, who takes database snapshots we keep for a year?').owner).toBe('customer');
   });
 });
+
+describe('claims about the customer\u2019s part (new phrasings)', () => {
+  it('answers "is X the customer\u2019s job?" on a shared entry with the customer\u2019s part: yes', () => {
+    const outcome = ask('under the model, is encrypting our data the customer\u2019s job?');
+    expect(outcome.owner).toBe('customer');
+    expect(outcome.reply.headline).toMatch(/^Yes/);
+  });
+
+  it('reads "…automatically, or is that on us?" as asking whose it is', () => {
+    expect(ask('are new S3 objects encrypted at rest automatically, or is that on us?').owner).toBe('aws');
+  });
+});
