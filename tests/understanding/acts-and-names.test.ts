@@ -635,6 +635,10 @@ describe('exam words for known concerns (new phrasings)', () => {
     expect(ask('who decides on a Multi-AZ deployment for our RDS database?').owner).toBe('customer');
   });
 
+  it('reads a bucket leaked because it was public as public access, the customer\u2019s', () => {
+    expect(ask('whose problem is it when a bucket gets leaked because it was public?').owner).toBe('customer');
+  });
+
   it('names media destruction, manual database snapshots', () => {
     expect(ask('who takes care of the physical destruction of old storage media?').owner).toBe('aws');
     expect(ask('on Amazon RDS, who takes database snapshots we keep for a year?').owner).toBe('customer');
