@@ -56,7 +56,7 @@ export const MESSAGES = {
       `You configure the ${service} features you use, ${feature} included: what it is set to, who may change it, and checking it stays right.`,
     aws: (service: string) => `Runs ${service} itself and the infrastructure under it.`,
     why: "Under the shared responsibility model you are responsible for configuring the AWS services you use. I don't know this feature by name, so this is that general rule, not a sourced answer about it.",
-    serviceHeadline: (service: string) => `Turning on ${service} is yours`,
+    serviceHeadline: (service: string) => `Turning on and setting up ${service} is yours`,
     serviceCustomer: (service: string) =>
       `You decide whether to use ${service}, turn it on in the accounts and Regions you choose, and set it up and watch what it tells you.`,
     serviceWhy: 'Under the shared responsibility model the services you use, and how you configure them, are your choice; AWS runs them. This is that general rule, not a sourced answer about this service.',

@@ -268,10 +268,11 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     return decline(found(refs), 'not-responsibility');
   }
   if (refs.length === 1) {
-    const feature = side === 'customer' && cue ? featureWords(phraseWords, mentions.filter((m) => m.targets.some((t) => t.kind !== 'duty'))) : undefined;
+    // "who configures AWS Config rules?": a "who" and a configure-type verb ask about configuring, cue word or not.
+    const feature = side === 'customer' && (cue || asksWho) ? featureWords(phraseWords, mentions.filter((m) => m.targets.some((t) => t.kind !== 'duty'))) : undefined;
     if (feature) return { ...found(refs), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
-    // "who turns GuardDuty on?": the service itself turned on, and nothing more named.
-    if (side === 'customer' && TURN_ON.test(padded) && !refs[0]!.generic) return { ...found(refs), turnsOnService: true, intent: 'who-owns', confidence: 0.7 - penalty };
+    // "who turns GuardDuty on?", "who configures AWS Config rules?": the service itself turned on or set up, nothing more named.
+    if (side === 'customer' && (TURN_ON.test(padded) || asksWho) && !refs[0]!.generic) return { ...found(refs), turnsOnService: true, intent: 'who-owns', confidence: 0.7 - penalty };
     // "who's responsible for security on EC2 in general?": security as a whole on the service is its card.
     if (hasCue(padded, [' security ']) && (cue || hasCue(padded, WH_CUES))) return { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty };
     const primary = primaryConcernOf(refs[0]!.candidates, knowledge);
@@ -318,7 +319,10 @@ function askedInClauses(
     // A clause that names no concern asks about the one before it, unless it moved to a variant with its own ("…and our worker nodes?").
     const primary = service && service.candidates[0] !== previous?.service?.candidates[0] ? knowledge.services.get(service.candidates[0]!)?.primaryConcern : undefined;
     // A clause that configures a feature the knowledge has no entry for is a part too ("switching on GuardDuty").
-    if (r.concernIds.length === 0 && (r.fallbackFeature || r.turnsOnService) && service) {
+    // Only a clause that turns the service on ("who switches Macie on, and …") is a part of its own; "who decides" in
+    // "who decides who can read…" is not.
+    const turnsOn = r.turnsOnService === true && TURN_ON.test(` ${clauses[i]!.join(' ')} `);
+    if (r.concernIds.length === 0 && (r.fallbackFeature || turnsOn) && service) {
       const configured = r.fallbackFeature ? { fallbackFeature: r.fallbackFeature } : { turnsOnService: true };
       parts.push({ service, concernIds: [], ...configured, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}) });
       continue;

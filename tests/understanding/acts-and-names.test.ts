@@ -541,7 +541,8 @@ describe('two questions in one message (new phrasings)', () => {
   it('answers "who turns <service> on?" as the customer\u2019s choice, by the general rule', () => {
     const outcome = ask('who turns GuardDuty on?');
     expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon GuardDuty' });
-    expect(outcome.reply.headline).toMatch(/^Turning on Amazon GuardDuty is yours/);
+    expect(outcome.reply.headline).toMatch(/^Turning on and setting up Amazon GuardDuty is yours/);
+    expect(ask('who configures AWS Config rules?').owner).toBe('customer');
     expect(ask('who switches Macie on, and who guards the data centres under it?').parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
   });
 });
@@ -633,6 +634,11 @@ describe('exam words for known concerns (new phrasings)', () => {
     expect(ask('who runs security training for the customer\u2019s engineers?').owner).toBe('customer');
     expect(ask('who makes the customer\u2019s application meet regulations like PCI DSS?').owner).toBe('customer');
     expect(ask('who decides on a Multi-AZ deployment for our RDS database?').owner).toBe('customer');
+  });
+
+  it('names power for an Outposts rack and custody of a Snowball at the customer site as the customer\u2019s', () => {
+    expect(ask('who provides power and network to our Outposts rack?').owner).toBe('customer');
+    expect(ask('who keeps a Snowball Edge physically safe while it sits at the customer site?').owner).toBe('customer');
   });
 
   it('reads a bucket leaked because it was public as public access, the customer\u2019s', () => {
