@@ -253,7 +253,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
       if (feature) return { ...found([target]), fallbackFeature: feature, intent: 'who-owns', confidence: 0.65 - penalty / 2 };
       return decline(found(refs), 'not-understood');
     }
-    return { ...found([nearestOrNamedByDuty(refs, concerns.anchor, free, knowledge, concernIds[0]!)]), intent: 'who-owns', confidence: 0.8 - penalty };
+    return { ...found([nearestOrNamedByDuty(refs, concerns.anchor, free, knowledge, concernIds[0]!, phraseWords)]), intent: 'who-owns', confidence: 0.8 - penalty };
   }
   if (refs.length <= 1) {
     // "CloudFront edge hardware, and the viewer protocol policy on our distribution — whose is each?"
@@ -515,9 +515,22 @@ function targetOf(refs: PlacedRef[], words: string[]): PlacedRef {
 }
 
 /** The service whose own duty words the question uses ("ACM-issued cert attached to our ALB — who renews it?"), else the nearest. */
-function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, mentions: Mention[], knowledge: Knowledge, concernId: string): PlacedRef {
+/** One-word customer verbs ("configure", "enabling") from the side words. */
+const CUSTOMER_VERBS: ReadonlySet<string> = new Set(SIDE_WORDS.customer.map((cue) => cue.trim()).filter((cue) => /^[a-z]+$/.test(cue)));
+
+/** A customer's verb stands right before the service ("configuring Amazon Macie", "enable GuardDuty"). */
+function isActedOn(words: string[], ref: PlacedRef): boolean {
+  let at = ref.at.start - 1;
+  if (words[at] === 'aws' || words[at] === 'amazon') at -= 1;
+  return at >= 0 && CUSTOMER_VERBS.has(words[at]!);
+}
+
+function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, mentions: Mention[], knowledge: Knowledge, concernId: string, words: string[]): PlacedRef {
   const named = refs.filter((r) => mentions.some((m) => m.targets.some((t) => t.kind === 'duty' && t.serviceId !== undefined && r.candidates.includes(t.serviceId))));
   if (named.length === 1) return named[0]!;
+  // "configuring Amazon Macie to scan S3 buckets": the service a customer verb acts on is the one asked about.
+  const acted = refs.filter((r) => isActedOn(words, r));
+  if (acted.length === 1) return acted[0]!;
   // "EC2 with EBS volumes: who patches the guest OS?": of the services named, the nearest that has the concern asked.
   const having = refs.filter((r) => knowledge.entriesFor(r.candidates[0]!).some((e) => e.concernId === concernId));
   return nearest(having.length > 0 ? having : refs, anchor);

@@ -533,6 +533,10 @@ describe('two questions in one message (new phrasings)', () => {
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
   });
 
+  it('answers about the service a customer verb acts on ("configuring Amazon Macie to scan S3 buckets")', () => {
+    expect(ask('who is responsible for enabling Amazon Inspector to scan our EC2 instances?').serviceName).toBe('Amazon Inspector');
+  });
+
   it('answers a question about two services with the one that has the concern asked', () => {
     const outcome = ask('EC2 instances behind an Application Load Balancer: who patches the guest OS?');
     expect(outcome).toMatchObject({ serviceName: 'Amazon EC2', owner: 'customer' });
