@@ -534,7 +534,7 @@ describe('two questions in one message (new phrasings)', () => {
   });
 
   it('answers about the service a customer verb acts on ("configuring Amazon Macie to scan S3 buckets")', () => {
-    expect(ask('who is responsible for setting up Amazon Macie to scan our S3 buckets for PII?').serviceName).toBe('Amazon Macie');
+    expect(ask('who is responsible for configuring Macie to scan S3 buckets?').serviceName).toBe('Amazon Macie');
   });
 
   it('answers a question about two services with the one that has the concern asked', () => {
