@@ -35,7 +35,7 @@ describe.each([
   { file: 'holdout-6-duties.yaml', minItems: 200, floor: { owner: 0.91, concepts: 0.91, parts: 0.83 } },
   // A seventh, written the same morning by another helper blind to the matcher, the knowledge and every other set, and
   // run once on the version after the sixth's fixes: first run 89.1% owner (holdout-7-first-run.txt).
-  { file: 'holdout-7-duties.yaml', minItems: 200, floor: { owner: 0.93, concepts: 1, parts: 0.75 } },
+  { file: 'holdout-7-duties.yaml', minItems: 200, floor: { owner: 0.935, concepts: 1, parts: 0.75 } },
 ])('duty-level evaluation set $file', ({ file, minItems, floor }) => {
   const items = readEvalSet(file);
   const report = evaluate(knowledge, understand, items);
