@@ -649,6 +649,11 @@ describe('exam words for known concerns (new phrasings)', () => {
     expect(ask('whose problem is it when a bucket gets leaked because it was public?').owner).toBe('customer');
   });
 
+  it('names the durability of S3 objects as AWS\u2019s and secrets kept in Lambda code as the customer\u2019s', () => {
+    expect(ask('whose responsibility is the durability of objects we keep in S3?').owner).toBe('aws');
+    expect(ask('who protects the API keys we hardcoded in our Lambda code?').owner).toBe('customer');
+  });
+
   it('names media destruction, manual database snapshots', () => {
     expect(ask('who takes care of the physical destruction of old storage media?').owner).toBe('aws');
     expect(ask('on Amazon RDS, who takes database snapshots we keep for a year?').owner).toBe('customer');
