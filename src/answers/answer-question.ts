@@ -45,7 +45,7 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
   const cues: AnswerCues = { stemmed: q.stemmed, ...(q.side ? { side: q.side } : {}), ...(q.claim ? { claim: q.claim } : {}), ...(q.claimsAutomatic ? { claimsAutomatic: true } : {}) };
   switch (q.intent) {
     case 'who-owns': {
-      if (q.parts) return composeParts(knowledge, q.parts, q.claim);
+      if (q.parts) return composeParts(knowledge, q.parts, q.claim, q.choosingFor);
       const [ref] = q.services;
       if (!ref) return composeGeneralAnswer(knowledge, q.concernIds[0]!, cues);
       if (q.fallbackFeature || q.turnsOnService) return composeConfigurationFallback(knowledge, ref.candidates[0]!, q.fallbackFeature);

@@ -1,4 +1,4 @@
-import type { Knowledge } from '../knowledge/types.js';
+import type { Knowledge, Side } from '../knowledge/types.js';
 import type { QuestionPart } from '../understanding/understanding.js';
 import type { AnswerOutcome } from './answer-outcome.js';
 import { type AnswerCues, composeGeneralAnswer, composeOwnerAnswer } from './compose-owner-answer.js';
@@ -10,7 +10,7 @@ import { withText } from './render-text.js';
  * A question about several services at once ("Windows on EC2 and SQL Server on RDS — who patches
  * each?"): every part answered with its own verdict, so no reader takes one part's owner for the other's.
  */
-export function composeParts(knowledge: Knowledge, parts: QuestionPart[], claim?: AnswerCues['claim']): AnswerOutcome {
+export function composeParts(knowledge: Knowledge, parts: QuestionPart[], claim?: AnswerCues['claim'], choosingFor?: Side): AnswerOutcome {
   const answers = parts
     .filter((p) => p.concernIds.length > 0 || ((p.fallbackFeature || p.turnsOnService) && p.service))
     .map((p) => {
@@ -35,8 +35,11 @@ export function composeParts(knowledge: Knowledge, parts: QuestionPart[], claim?
     suggestions: [],
     actions: first.reply.actions.filter((a) => a.actionId !== 'srm_show_service'),
   });
+  // "Which is the customer's: A or B?": the owner of what was asked is that side, when one of the parts is its.
+  const chosen = choosingFor && answers.some((a) => a.owner === choosingFor) ? { owner: choosingFor } : {};
   return {
     ...first,
+    ...chosen,
     reply,
     answered: answers.every((a) => a.answered),
     parts: answers.map((a) => ({ service: a.serviceName, concern: a.concernLabel, owner: a.owner })),

@@ -58,6 +58,8 @@ const OVERVIEW_CONCEPT = 'shared-responsibility-model';
 const WHAT_CUES = [' what ', ' whats ', ' why ', ' how does ', ' how do ', ' explain', ' difference', ' mean ', ' means ',
   ' meaning', ' define', ' describe', ' where the line', ' where is the line', ' is the model', ' identical', ' same for every',
   ' tell me about', ' overview', ' in short'];
+/** "which is the customer's", "which one is AWS's": the side a choice between acts is made for. */
+const CHOICE_FOR = / which (?:one |of these |of them |of the two )?(?:is|are) (?:the )?(customers?|our|ours|my|mine|aws|amazon)\b/;
 /** Words that ask for one answer per concern named ("which side owns which?"). */
 const PER_CONCERN_CUES = [' which owns which', ' owns which', ' each ', ' respectively', ' which is which'];
 /** Asking what the customer still does across several services (their checklist, not a comparison). */
@@ -222,7 +224,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
       const own = findSide(` ${phraseWords.slice(from, to).join(' ')} `);
       return { concernIds: [id], stemmed, ...(own ? { side: own } : {}) };
     });
-    return { ...found([]), parts, intent: 'who-owns', confidence: 0.85 - penalty };
+    // "which is the customer's: hypervisor patching or guest OS patching?": the side the choice is made for.
+    const asked = choiceBetweenActs ? CHOICE_FOR.exec(padded)?.[1] : undefined;
+    const choosingFor = asked ? { choosingFor: /^(?:aws|amazon)$/.test(asked) ? ('aws' as const) : ('customer' as const) } : {};
+    return { ...found([]), parts, ...choosingFor, intent: 'who-owns', confidence: 0.85 - penalty };
   }
 
   // "OS patching on RDS for Oracle vs on RDS Custom for Oracle?": one service, two cases, a part for each.

@@ -71,6 +71,8 @@ export interface Understanding {
   stemmed: string;
   /** A question about two or more services at once: one reading per part, in the order asked. */
   parts?: QuestionPart[];
+  /** "Which is the customer's: A or B?": the side a choice between the parts is made for. */
+  choosingFor?: Side;
   /** A known service and a configure-type verb, but a feature the knowledge lacks ("usage plans"). */
   fallbackFeature?: string;
   /** "who turns on GuardDuty?": turning the service itself on, the customer's choice by the model's general rule. */

@@ -671,3 +671,11 @@ describe('claims about the customer\u2019s part (new phrasings)', () => {
     expect(ask('are new S3 objects encrypted at rest automatically, or is that on us?').owner).toBe('aws');
   });
 });
+
+describe('a choice between two acts for one side (new phrasings)', () => {
+  it('gives the side asked for as the owner, with both parts answered', () => {
+    const outcome = ask('which one is the customer\u2019s: replacing failed disks or classifying our data?');
+    expect(outcome.owner).toBe('customer');
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+  });
+});
