@@ -71,10 +71,17 @@ export function parseMultipleChoice(raw: string): MultipleChoice | undefined {
     stem,
     options,
     ...(counted ? { count: NUMBER_WORDS[counted[1]!.toLowerCase()]! } : {}),
-    kind: kindOf(stem),
+    kind: controlOptions(options) ? 'control-type' : kindOf(stem),
     negated: /\bNOT\b|\bEXCEPT\b/.test(stem) || /\bwhich\b[^?]*\b(?:not|except)\b/i.test(stem.replace(/\bnot only\b/gi, '')),
     partiesOnly,
   };
+}
+
+/** "A) Inherited from AWS B) Shared C) Customer specific": options that are the three kinds of control. */
+function controlOptions(options: { text: string }[]): boolean {
+  const kinds = new Set(options.map((o) => (/^inherit/i.test(o.text) ? 'inherited' : /^shared\b/i.test(o.text) ? 'shared' : /^customer[- ]specific/i.test(o.text) ? 'customer' : undefined)));
+  kinds.delete(undefined);
+  return kinds.size >= 2;
 }
 
 function kindOf(stem: string): ChoiceKind | undefined {

@@ -164,6 +164,12 @@ describe('the owner of a pasted question', () => {
     expect(both.owner).toBe('shared');
   });
 
+  it('reads options that are kinds of control as a control-type question, whatever the stem says', () => {
+    const outcome = answer('Into which bucket does an auditor put the physical and environmental controls of the data centres? A) Inherited B) Shared C) Customer-specific');
+    expect(outcome.choices).toEqual(['A']);
+    expect(outcome.owner).toBe('aws');
+  });
+
   it('is the one owner the picked options share', () => {
     const outcome = answer('Which of these is the customer\u2019s job on Amazon EC2?\nA. Patching the hypervisor\nB. Patching the guest operating system\nC. Replacing failed disks');
     expect(outcome.choices).toEqual(['B']);
