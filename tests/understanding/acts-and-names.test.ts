@@ -654,6 +654,10 @@ describe('exam words for known concerns (new phrasings)', () => {
     expect(ask('who protects the API keys we hardcoded in our Lambda code?').owner).toBe('customer');
   });
 
+  it('reads moving Beanstalk environments off a retired platform version as the customer\u2019s', () => {
+    expect(ask('who moves our Elastic Beanstalk environments off a retired platform version?').owner).toBe('customer');
+  });
+
   it('names media destruction, manual database snapshots', () => {
     expect(ask('who takes care of the physical destruction of old storage media?').owner).toBe('aws');
     expect(ask('on Amazon RDS, who takes database snapshots we keep for a year?').owner).toBe('customer');
