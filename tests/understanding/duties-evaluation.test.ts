@@ -32,7 +32,7 @@ describe.each([
   { file: 'holdout-5-duties.yaml', minItems: 200, floor: { owner: 0.92, concepts: 0.8, parts: 0.9 } },
   // A sixth, written 2026-12-01 by a helper that saw neither the matcher, the knowledge nor the other sets, and run once
   // on the version after the fifth's fixes and five new services: first run 81.3% owner (holdout-6-first-run.txt).
-  { file: 'holdout-6-duties.yaml', minItems: 200, floor: { owner: 0.91, concepts: 0.91, parts: 0.83 } },
+  { file: 'holdout-6-duties.yaml', minItems: 200, floor: { owner: 0.92, concepts: 0.91, parts: 0.83 } },
   // A seventh, written the same morning by another helper blind to the matcher, the knowledge and every other set, and
   // run once on the version after the sixth's fixes: first run 89.1% owner (holdout-7-first-run.txt).
   { file: 'holdout-7-duties.yaml', minItems: 200, floor: { owner: 0.935, concepts: 1, parts: 0.75 } },
