@@ -56,6 +56,10 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
 /** Turning something on: "who enables Macie?", "who turns GuardDuty on?" (the thing may sit between verb and particle). */
 export const TURN_ON = / (?:enable|enables|enabling|activate|activates|activating|subscribe|subscribes|onboard|onboards|(?:turn|turns|turning|switch|switches|switching)(?: \S+){0,3} on)(?= )/;
 
+/** "the servers under our EBS volume", "the layer under our EC2 hosts": machinery beneath a resource of the customer's. */
+export const UNDER_A_RESOURCE =
+  / (?:servers?|hosts?|layer|layers|disks?|drives?|hardware|storage|infrastructure|machines?|system|hypervisor|racks?|fleet)(?: \S+){0,2} (?:under|beneath|underneath) (?:our|my|the|their) (?!shared\b|responsibility\b|model\b|aws\b|amazon\b)\S+/;
+
 /** Words that, in a yes/no question or a statement, name who the person thinks does the act. */
 export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
   aws: [' by aws ', ' by amazon ', ' aws job', ' aws responsibility', ' amazon job', ' amazon responsibility',

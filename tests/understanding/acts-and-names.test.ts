@@ -683,3 +683,10 @@ describe('a choice between two acts for one side (new phrasings)', () => {
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
   });
 });
+
+describe('machinery under a customer resource (new phrasings)', () => {
+  it('reads "the servers under our volume" as AWS\u2019s side, but not "under the shared responsibility model"', () => {
+    expect(understand('the disks sitting under our RDS instance fail: who swaps them?').side).toBe('aws');
+    expect(understand('under the AWS shared responsibility model, who patches EC2 instances?').side).not.toBe('aws');
+  });
+});
