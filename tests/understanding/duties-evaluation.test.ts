@@ -24,7 +24,7 @@ describe.each([
   { file: 'holdout-2-duties.yaml', minItems: 200, floor: { owner: 0.92, concepts: 0.95, parts: 0.62 } },
   // A third, written later the same way (and run once, on the version after holdout 2's fixes): first run 81.2% owner,
   // kept in holdout-3-first-run.txt.
-  { file: 'holdout-3-duties.yaml', minItems: 200, floor: { owner: 0.93, concepts: 0.8, parts: 0.66 } },
+  { file: 'holdout-3-duties.yaml', minItems: 200, floor: { owner: 0.935, concepts: 0.8, parts: 0.66 } },
   // A fourth, written at the end of the same day and run once on the version that came of the first three: first run
   // 90.7% owner, kept in holdout-4-first-run.txt.
   { file: 'holdout-4-duties.yaml', minItems: 200, floor: { owner: 0.97, concepts: 0.9, parts: 0.91 } },
@@ -32,7 +32,7 @@ describe.each([
   { file: 'holdout-5-duties.yaml', minItems: 200, floor: { owner: 0.92, concepts: 0.8, parts: 0.9 } },
   // A sixth, written 2026-12-01 by a helper that saw neither the matcher, the knowledge nor the other sets, and run once
   // on the version after the fifth's fixes and five new services: first run 81.3% owner (holdout-6-first-run.txt).
-  { file: 'holdout-6-duties.yaml', minItems: 200, floor: { owner: 0.92, concepts: 0.91, parts: 0.83 } },
+  { file: 'holdout-6-duties.yaml', minItems: 200, floor: { owner: 0.925, concepts: 0.91, parts: 0.83 } },
   // A seventh, written the same morning by another helper blind to the matcher, the knowledge and every other set, and
   // run once on the version after the sixth's fixes: first run 89.1% owner (holdout-7-first-run.txt).
   { file: 'holdout-7-duties.yaml', minItems: 200, floor: { owner: 0.935, concepts: 1, parts: 0.75 } },
