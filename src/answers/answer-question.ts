@@ -1,7 +1,7 @@
 import { selectDuty } from '../understanding/select-duty.js';
 import { phraseKey } from '../understanding/phrase-index.js';
 import { familyOf } from '../knowledge/service-family.js';
-import type { Knowledge, Side } from '../knowledge/types.js';
+import type { Knowledge, ResolvedResponsibility, Side } from '../knowledge/types.js';
 import type { Understanding } from '../understanding/understanding.js';
 import type { AnswerOutcome } from './answer-outcome.js';
 import { composeComparison } from './compose-comparison.js';
@@ -98,23 +98,28 @@ const SWITCHED = /\b(?:turn\w*|switch\w*|flip\w*|set)\b(?: (?:it|them|those|that
  * about the other case: its words are added, so the condition of that position is found.
  */
 function withSwitchFlipped(knowledge: Knowledge, u: Understanding, context: ConversationContext): Understanding {
-  if (!context.condition || !context.serviceId || !context.concernId || u.services.length > 0) return u;
+  if (!context.condition || u.services.length > 0) return u;
   const moved = SWITCHED.exec(u.words.join(' '));
   const position = SWITCH_POSITION.exec(context.condition)?.[0];
   if (!moved || !position || moved[1] === position) return u;
   const label = context.condition.replace(SWITCH_POSITION, moved[1]!);
-  const entry = knowledge.entriesFor(context.serviceId).find((e) => e.concernId === context.concernId);
-  const other = entry?.duties.find((d) => d.when?.label === label)?.when;
+  const other = contextEntry(knowledge, context)?.duties.find((d) => d.when?.label === label)?.when;
   if (!other?.terms[0]) return u;
   return { ...u, stemmed: `${u.stemmed}${phraseKey(other.terms[0])} `, followUp: true };
 }
 
 /** The message names no service but a condition of the entry the conversation is about ("managed updates off"). */
 function namesCaseOf(knowledge: Knowledge, u: Understanding, context: ConversationContext): boolean {
-  if (u.services.length > 0 || !context.serviceId || !context.concernId || !knowledge.services.has(context.serviceId)) return false;
-  if (u.intent === 'decline' && u.declineReason !== 'not-understood') return false;
-  const entry = knowledge.entriesFor(context.serviceId).find((e) => e.concernId === context.concernId);
+  if (u.services.length > 0 || (u.intent === 'decline' && u.declineReason !== 'not-understood')) return false;
+  const entry = contextEntry(knowledge, context);
   return entry !== undefined && selectDuty(entry, { stemmed: u.stemmed }).condition !== undefined;
+}
+
+/** The entry the conversation is about (its service and concern), if the knowledge has one. */
+function contextEntry(knowledge: Knowledge, context: ConversationContext): ResolvedResponsibility | undefined {
+  if (!context.serviceId || !context.concernId || !knowledge.services.has(context.serviceId)) return undefined;
+  const found = knowledge.lookup(context.serviceId, context.concernId);
+  return 'none' in found ? undefined : found;
 }
 
 /** The question with what it lacks taken from the conversation; unchanged when the conversation cannot help. */

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/types.js';
 import type { Owner } from '../model/owner.js';
 import type { SourceLink } from '../model/reply-model.js';
-import { type MultipleChoice, STATEMENT_PARTY } from '../understanding/multiple-choice.js';
+import { type ChoiceKind, type MultipleChoice, STATEMENT_PARTY } from '../understanding/multiple-choice.js';
 import type { ReadChoice } from '../understanding/read-multiple-choice.js';
 import type { Understanding } from '../understanding/understanding.js';
 import type { AnswerOutcome, ChoiceOption } from './answer-outcome.js';
@@ -99,7 +99,7 @@ export function composeMultipleChoice(
     reply,
     answered: sure && letters.length > 0,
     // The owner of what was picked: the party picked, or the one owner all picked options share ("which is the customer's?").
-    owner: sure ? (partyQuestion ? stemOwner! : (WORK_OWNER[choice.kind ?? ''] ?? pickedOwner(picked))) : null,
+    owner: sure ? (partyQuestion ? stemOwner! : ((choice.kind && WORK_OWNER[choice.kind]) ?? pickedOwner(picked))) : null,
     serviceId: null,
     serviceName: null,
     concernLabel: null,
@@ -109,7 +109,7 @@ export function composeMultipleChoice(
 }
 
 /** "Which service leaves the most work to the customer?": the picked service makes it the customer's; "the least": AWS's. */
-const WORK_OWNER: Readonly<Record<string, Owner>> = { 'more-customer-work': 'customer', 'less-customer-work': 'aws' };
+const WORK_OWNER: Readonly<Partial<Record<ChoiceKind, Owner>>> = { 'more-customer-work': 'customer', 'less-customer-work': 'aws' };
 
 /** The owner every picked option shares, if they share one. */
 function pickedOwner(picked: Judged[]): Owner | null {

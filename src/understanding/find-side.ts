@@ -47,10 +47,11 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   // In a "who" question a verb said not to happen is the scene, not the act ("we never enabled it, who…").
   // In "is it something we build or AWS?" the customer's verb is one of the alternatives, not the act.
   const customerCues = hasCue(padded, EITHER_CUES) ? SIDE_WORDS.customer.filter((w) => !OWN_ALTERNATIVE.test(w)) : SIDE_WORDS.customer;
-  const acted = padded.replace(DENIED_ACT, ' ');
-  if (hasCue(asksWho ? acted.replace(NEGATED_ACT, ' ') : acted, customerCues)) return 'customer';
+  const denied = padded.replace(DENIED_ACT, ' ');
+  const acted = asksWho ? denied.replace(NEGATED_ACT, ' ') : denied;
+  if (hasCue(acted, customerCues)) return 'customer';
   // "who turns GuardDuty on?": the particle after the thing turned on.
-  if (asksWho && TURN_ON.test(acted.replace(NEGATED_ACT, ' '))) return 'customer';
+  if (asksWho && TURN_ON.test(acted)) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' ').replace(BEHIND_A_FRONT, ' '), SIDE_WORDS.aws)) return 'aws';
   if (UNDER_A_RESOURCE.test(unnamed)) return 'aws';

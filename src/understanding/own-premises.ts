@@ -4,7 +4,7 @@ import type { Mention } from './find-mentions.js';
 /** Concerns about AWS's own buildings: a data centre or facility that is the customer's names none of them. */
 const AWS_FACILITY_CONCERNS: ReadonlySet<string> = new Set(['physical-security', 'environmental-controls']);
 /** Words that make the place after them the customer's ("our colo", "my facility", "our own data center"). */
-const OWNERS: ReadonlySet<string> = new Set(['our', 'my', 'own', 'on-premises', 'premises']);
+const OWNERS: ReadonlySet<string> = new Set(['our', 'my', 'own']);
 
 /**
  * "the router in our own data center that terminates the VPN", "servers in our colo": the customer's building is

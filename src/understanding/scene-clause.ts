@@ -16,8 +16,8 @@ const CHOICE_SUBJECTS: ReadonlySet<string> = new Set(['we', 'you', 'i']);
 
 const NOT_QUESTION_WORD = `(?!${[...QUESTION_WORDS].join('\\b|')}\\b)`;
 /** "looks after the HSMs": a verb that takes "after" as its particle; no time is set. */
-const LOOK_AFTER = /^(?:look|looks|looking|looked)$/;
-const SCENE_IN_TEXT = new RegExp(`(?<! look| looks| looking| looked) (?:${SCENE_OPENERS.join('|')}|as soon as)(?: ${NOT_QUESTION_WORD}\\S+){1,${SCENE_WORDS}}(?= )`, 'g');
+const LOOK_VERBS: ReadonlySet<string> = new Set(['look', 'looks', 'looking', 'looked']);
+const SCENE_IN_TEXT = new RegExp(`${[...LOOK_VERBS].map((v) => `(?<! ${v})`).join('')} (?:${SCENE_OPENERS.join('|')}|as soon as)(?: ${NOT_QUESTION_WORD}\\S+){1,${SCENE_WORDS}}(?= )`, 'g');
 /** "if we switch to", "when we enable": the choosing itself; what is chosen stays, it names the case. */
 const CHOICE_IN_TEXT = new RegExp(` (?:if|when) (?:${[...CHOICE_SUBJECTS].join('|')}) (?:${CHOICE_VERBS.join('|')})\\w*(?: to| on| off| for| with)?(?= )`, 'g');
 
@@ -45,7 +45,7 @@ export function withoutSceneText(padded: string): string {
 
 /** `stems` (aligned with `words`) without the first scene clause's words. */
 export function withoutSceneStems(words: string[], stems: string[]): string[] {
-  const at = words.findIndex((w, i) => SCENE_OPENERS.includes(w) && !(w === 'after' && LOOK_AFTER.test(words[i - 1] ?? '')));
+  const at = words.findIndex((w, i) => SCENE_OPENERS.includes(w) && !(w === 'after' && LOOK_VERBS.has(words[i - 1] ?? '')));
   if (at < 0) return stems;
   let end = at + 1;
   while (end < words.length && end <= at + SCENE_WORDS && !QUESTION_WORDS.has(words[end]!)) end++;

@@ -48,13 +48,8 @@ const JOINS: ReadonlySet<string> = new Set(['and', 'plus', 'while', 'whereas']);
  */
 export function splitActs(words: string[]): string[][] | undefined {
   if (!words.some((w) => PER_ACT.has(w))) return undefined;
-  let tail = words.length;
-  for (let i = words.length - 1; i > 0; i--) {
-    if (ASKERS.has(words[i]!)) {
-      tail = i;
-      break;
-    }
-  }
+  const asker = lastAskerAt(words);
+  const tail = asker > 0 ? asker : words.length;
   const body = words.slice(0, tail);
   let cut = body.findIndex((w) => STRONG_JOINS.has(w));
   if (cut < 0) for (let i = body.length - 1; i >= 0 && cut < 0; i--) if (JOINS.has(body[i]!)) cut = i;
@@ -70,15 +65,19 @@ const NO_ACT: ReadonlySet<string> = new Set([...PER_ACT, ...ASKERS, 'is', 'are',
  * The act a closing per-act question asks of each ("… — who renews each?" → renews), so every act is read with
  * that verb; "owns" when it asks only whose each is.
  */
-export function askedVerb(tail: string[]): string[] {
+function askedVerb(tail: string[]): string[] {
   const verb = tail.filter((w) => !NO_ACT.has(w));
   return verb.length > 0 && verb.length <= 3 ? verb : ['owns'];
 }
 
 /** The closing question of a message that asks it of several things ("… who renews each?"), or undefined. */
 export function closingPerActQuestion(words: string[]): string[] | undefined {
-  for (let i = words.length - 1; i > 0; i--) {
-    if (ASKERS.has(words[i]!)) return words.slice(i).some((w) => PER_ACT.has(w)) ? askedVerb(words.slice(i)) : undefined;
-  }
-  return undefined;
+  const at = lastAskerAt(words);
+  return at > 0 && words.slice(at).some((w) => PER_ACT.has(w)) ? askedVerb(words.slice(at)) : undefined;
+}
+
+/** Where the last question word of a message stands ("… — who renews each?"), after its first word; -1 when none. */
+function lastAskerAt(words: string[]): number {
+  for (let i = words.length - 1; i > 0; i--) if (ASKERS.has(words[i]!)) return i;
+  return -1;
 }

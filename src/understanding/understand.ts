@@ -519,7 +519,6 @@ function targetOf(refs: PlacedRef[], words: string[]): PlacedRef {
   return sorted.find((r) => ['on', 'for', 'in', 'of'].includes(words[r.at.start - 1] ?? '')) ?? sorted[sorted.length - 1]!;
 }
 
-/** The service whose own duty words the question uses ("ACM-issued cert attached to our ALB — who renews it?"), else the nearest. */
 /** One-word customer verbs ("configure", "enabling") from the side words. */
 const CUSTOMER_VERBS: ReadonlySet<string> = new Set(SIDE_WORDS.customer.map((cue) => cue.trim()).filter((cue) => /^[a-z]+$/.test(cue)));
 
@@ -530,6 +529,10 @@ function isActedOn(words: string[], ref: PlacedRef): boolean {
   return at >= 0 && CUSTOMER_VERBS.has(words[at]!);
 }
 
+/**
+ * The service whose own duty words the question uses ("ACM-issued cert attached to our ALB — who renews it?"), else the one a
+ * customer verb acts on, else the nearest of those that have the concern asked.
+ */
 function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, mentions: Mention[], knowledge: Knowledge, concernId: string, words: string[]): PlacedRef {
   const named = refs.filter((r) => mentions.some((m) => m.targets.some((t) => t.kind === 'duty' && t.serviceId !== undefined && r.candidates.includes(t.serviceId))));
   if (named.length === 1) return named[0]!;
@@ -537,7 +540,7 @@ function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, me
   const acted = refs.filter((r) => isActedOn(words, r));
   if (acted.length === 1) return acted[0]!;
   // "EC2 with EBS volumes: who patches the guest OS?": of the services named, the nearest that has the concern asked.
-  const having = refs.filter((r) => knowledge.entriesFor(r.candidates[0]!).some((e) => e.concernId === concernId));
+  const having = refs.filter((r) => !('none' in knowledge.lookup(r.candidates[0]!, concernId)));
   return nearest(having.length > 0 ? having : refs, anchor);
 }
 
