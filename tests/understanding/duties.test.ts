@@ -45,6 +45,9 @@ describe('conditions that flip the owner', () => {
     ['who renews certificates we imported into ACM?', 'customer', 'certificate imported into ACM'],
     ['who rotates AWS managed keys for S3?', 'aws', 'AWS managed keys'],
     ['who does major version upgrades on RDS?', 'customer', 'major version upgrade'],
+    // An AWS-run process that fails hands the fix back: Beanstalk notifies you and you resolve and retry.
+    ['who applies Beanstalk platform updates when managed updates are on?', 'aws', 'managed platform updates on'],
+    ['who fixes a failed managed update on Elastic Beanstalk?', 'customer', 'a managed update fails'],
   ])('%s → %s', (question, owner, condition) => {
     const outcome = answer(question);
     expect(outcome.owner).toBe(owner);
@@ -144,6 +147,8 @@ describe('follow-ups', () => {
     expect(answer('and the guest OS?', after('who patches the hypervisor under our EC2 instances?')).owner).toBe('customer');
     // "ones" stands for the condition's noun: "and the customer managed ones?" after AWS managed keys.
     expect(answer('and the customer managed ones?', after('who rotates the AWS managed KMS keys?')).owner).toBe('customer');
+    // A condition said as a clause ("when a managed update fails") moves the thread's entry to that case.
+    expect(answer('and when a managed update fails?', after('who keeps our Beanstalk platform patched when managed updates are turned on?')).owner).toBe('customer');
     // A message about something else is read on its own.
     expect(answer('fyi we turned on GuardDuty last year', context).serviceName).not.toBe('AWS Elastic Beanstalk');
   });
