@@ -21,6 +21,7 @@ import { dropOwnPremises } from './own-premises.js';
 import { weakenClassifying } from './classifying-words.js';
 import { dutyConcernsInNames, withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
+import { automaticAlternative } from './automatic-alternative.js';
 import { findClaim, findSide } from './find-side.js';
 import { isElliptical, opensLikeFollowUp } from './follow-up.js';
 import { normalizeText } from './normalize-text.js';
@@ -149,12 +150,15 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const conceptId = bestConcept(mentions) ?? byWords[0];
   const corrected = mentions.some((m) => m.corrected);
   // "Outposts power and cooling — AWS or us?" only names a concern; "who replicates the volume?" points at AWS.
-  const namesOnly = hasCue(padded, EITHER_CUES) || hasCue(padded, [' whose ', ' who owns ']) || padded.endsWith(' who ');
-  const claim = findClaim(serviceNamesMasked(padded, phraseWords, mentions));
+  // "…encrypted out of the box, or do we have to set that up?" is the yes/no question of its first alternative.
+  const asked = automaticAlternative(padded) ?? padded;
+  const namesOnly = hasCue(asked, EITHER_CUES) || hasCue(asked, [' whose ', ' who owns ']) || asked.endsWith(' who ');
+  const masked = serviceNamesMasked(padded, phraseWords, mentions);
+  const claim = findClaim(automaticAlternative(masked) ?? masked);
   // "do AWS's attestations make us compliant automatically?" claims nothing is left to do: its AWS words
   // describe the claim, so the act is judged by its own words, not by the side they point at.
-  const pointed = findSide(padded, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : padded);
-  const claimsAutomatic = claim !== undefined && hasCue(padded, AUTOMATIC_WORDS);
+  const pointed = findSide(asked, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : asked);
+  const claimsAutomatic = claim !== undefined && hasCue(asked, AUTOMATIC_WORDS);
   const side = pointed === 'aws' && claimsAutomatic ? undefined : pointed;
   const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
 

@@ -674,6 +674,15 @@ describe('claims about the customer\u2019s part (new phrasings)', () => {
   it('reads "…automatically, or is that on us?" as asking whose it is', () => {
     expect(ask('are new S3 objects encrypted at rest automatically, or is that on us?').owner).toBe('aws');
   });
+
+  it('judges "is it automatic, or do we have to …?" on its first alternative, so the facts decide, not the offered verb', () => {
+    // ECR and S3 encrypt new data on their own; EBS encryption by default and EC2 guest patching are the customer's.
+    expect(ask('are the images we push to ECR encrypted at rest out of the box, or do we have to set that up?').owner).toBe('aws');
+    expect(ask('is S3 data encrypted automatically or do we have to set that up?').owner).toBe('aws');
+    expect(ask('are our EBS volumes encrypted at rest by default, or do we have to turn that on?').owner).toBe('customer');
+    expect(ask('does AWS patch the guest OS on EC2 automatically or do we have to do it?').owner).toBe('customer');
+    expect(ask('is the guest OS on EC2 patched automatically, or is that on us?').owner).toBe('customer');
+  });
 });
 
 describe('a choice between two acts for one side (new phrasings)', () => {
