@@ -79,7 +79,8 @@ export function answerQuestion(knowledge: Knowledge, u: Understanding, context?:
 export function nextContext(outcome: AnswerOutcome, u: Understanding, previous?: ConversationContext): ConversationContext | undefined {
   if (!outcome.serviceId && !outcome.concernId) return undefined;
   // A full question starts afresh; only a follow-up carries the side it borrowed.
-  const side = u.side ?? (u.followUp ? previous?.side : undefined);
+  // A side that only a service's name gave ("self-managed nodes") says what the thing is, not the act: not carried.
+  const side = u.sideFromName ? undefined : (u.side ?? (u.followUp ? previous?.side : undefined));
   return {
     ...(outcome.serviceId ? { serviceId: outcome.serviceId } : {}),
     ...(outcome.concernId ? { concernId: outcome.concernId } : {}),

@@ -1,11 +1,14 @@
 import type { PlacedRef } from './resolve-services.js';
 
 /**
- * Words that, just before a service, say the question is not about it: "on EC2, not RDS", or a service
- * named only to compare with ("a NAT gateway needs patching just like a NAT instance, right?").
+ * Words that, just before a service, say the question is not about it: "on EC2, not RDS", a service
+ * named only to compare with ("a NAT gateway needs patching just like a NAT instance, right?"), or
+ * "self-" before a managed service's name.
  */
 const NEGATIONS: readonly string[][] = [['not'], ['not', 'on'], ['not', 'in'], ['instead', 'of'], ['rather', 'than'], ['unlike'], ['no', 'longer'], ['not', 'using'], ['isn', 't'], ['isnt'],
-  ['just', 'like'], ['same', 'as'], ['same', 'as', 'with'], ['similar', 'to'], ['as', 'with']];
+  ['just', 'like'], ['same', 'as'], ['same', 'as', 'with'], ['similar', 'to'], ['as', 'with'],
+  // "our self-managed Kafka on EC2" is not the managed service whose name ("managed Kafka") it contains.
+  ['self'], ['non']];
 
 /** Drops services the question says it is not about, when another service remains. */
 export function dropNegated(refs: PlacedRef[], words: string[]): PlacedRef[] {

@@ -80,6 +80,12 @@ export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' the customer is responsible', ' customer is responsible', ' customers are responsible', ' are customers responsible'],
 };
 
+/**
+ * Customer's words that say what a thing is rather than which act is asked about ("self-managed nodes", "a
+ * self-hosted Kafka"): they point at the customer in that question, but a follow-up about another thing drops them.
+ */
+export const NATURE_WORDS: readonly string[] = [' self managed', ' self hosted', ' we self host', ' we host', ' our own '];
+
 /** Words that set the scene as the defaults, nothing configured: "who" then asks what happens without the customer. */
 export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' defaults ', ' do nothing', ' don t configure',
   ' do not configure', ' don t set ', ' do not set ', ' don t change', ' do not change', ' don t touch', ' without configuring', ' without changing',

@@ -19,6 +19,7 @@ import { detectCommand, rawArgsOf } from './detect-command.js';
 import { dropNegated } from './drop-negated.js';
 import { dropOwnPremises } from './own-premises.js';
 import { weakenClassifying } from './classifying-words.js';
+import { dropVerbSenses } from './verb-senses.js';
 import { dutyConcernsInNames, withDutyConcerns } from './duty-concerns.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import { automaticAlternative } from './automatic-alternative.js';
@@ -41,7 +42,7 @@ import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
 import { buildConceptWords, conceptsByWords, type ConceptWords } from './concept-words.js';
-import { AUTOMATIC_WORDS, EITHER_CUES, SIDE_WORDS, TURN_ON, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, EITHER_CUES, NATURE_WORDS, SIDE_WORDS, TURN_ON, WH_CUES } from './side-words.js';
 
 /** Turns a chat message into an Understanding. Built once per knowledge base. */
 export type Understand = (text: string) => Understanding;
@@ -143,7 +144,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const { consumed, dualRole } = resolved;
   const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
   const unconsumed = mentions.filter((m) => !consumed.has(m));
-  const free = weakenClassifying(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], words), phraseWords);
+  const free = weakenClassifying(dropVerbSenses(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], words), phraseWords), phraseWords);
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
   const byWords = conceptsByWords(built.concepts, stems);
@@ -160,7 +161,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const pointed = findSide(asked, namesOnly ? outsideConcernNames(phraseWords, concerns.anchor ? [concerns.anchor] : []) : asked);
   const claimsAutomatic = claim !== undefined && hasCue(asked, AUTOMATIC_WORDS);
   const side = pointed === 'aws' && claimsAutomatic ? undefined : pointed;
-  const read = { ...base, stemmed, ...(side ? { side } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
+  const sideFromName = side === 'customer' && hasCue(asked, NATURE_WORDS) && findSide(NATURE_WORDS.reduce((t, w) => t.replaceAll(w, ' '), asked)) === undefined;
+  const read = { ...base, stemmed, ...(side ? { side } : {}), ...(sideFromName ? { sideFromName } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
 
   if (unknownProductName(text, index, correct)) return decline(read, 'unknown-service');
   // "who patches our RSD instances?": a name the bot does not know is never replaced by a guess.

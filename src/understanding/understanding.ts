@@ -61,6 +61,11 @@ export interface Understanding {
   followUp: boolean;
   /** The side of the line the question's act points at ("who turns on…" → customer), if any. */
   side?: Side;
+  /**
+   * The side came only from a service's own name ("self-managed nodes", "our self-hosted Kafka"): it says what the
+   * thing is, not which act was asked about, so a follow-up about another service does not carry it.
+   */
+  sideFromName?: boolean;
   /** In a statement or yes/no question, the side the person says does it ("…patched by Amazon, right?"). */
   claim?: Side;
   /** The statement says the act happens on its own ("…automatically, right?", "…by default?"). */

@@ -326,6 +326,35 @@ describe('exam wording for the customer\u2019s acts', () => {
   });
 });
 
+describe('a noun of a concern used as a verb of another sense', () => {
+  it.each([
+    ['we switched our ECS tasks to Fargate, who patches the OS now?', 'hardware-network'],
+    ['if we switch to self-managed nodes who patches them?', 'hardware-network'],
+    ['when we fire up a new EC2 instance, who hardens it?', 'environmental-controls'],
+  ])('%s → not %s', (q, concern) => {
+    const read = understand(q);
+    expect(read.concernIds.length).toBeGreaterThan(0);
+    expect(read.concernIds).not.toContain(concern);
+  });
+
+  it('keeps the noun where it is one', () => {
+    expect(understand('who replaces failed network switches in AWS data centers?').concernIds).toContain('hardware-network');
+    expect(understand('who powers off our EC2 instances?').concernIds).not.toContain('environmental-controls');
+    expect(understand('who provides backup power for the data centers?').concernIds).toContain('environmental-controls');
+  });
+
+  it('reads "can log in to" as signing in', () => {
+    expect(understand('who decides which engineers can log in to our EC2 instances?').concernIds[0]).toBe('identity-access');
+  });
+});
+
+describe('"self-" before a managed service\u2019s name', () => {
+  it('is not that managed service', () => {
+    expect(ask('who patches our self-managed Kafka on EC2?').serviceName).toBe('Amazon EC2');
+    expect(ask('who patches our managed Kafka brokers?').serviceName).toBe('Amazon MSK');
+  });
+});
+
 describe('"logging into" a machine', () => {
   it('is signing in, not logs; logging into a bucket is still logs', () => {
     expect(understand('who stops AWS engineers from logging into the hosts under our instances?').concernIds).not.toContain('logging-monitoring');

@@ -149,6 +149,8 @@ describe('follow-ups', () => {
     expect(answer('and the customer managed ones?', after('who rotates the AWS managed KMS keys?')).owner).toBe('customer');
     // A condition said as a clause ("when a managed update fails") moves the thread's entry to that case.
     expect(answer('and when a managed update fails?', after('who keeps our Beanstalk platform patched when managed updates are turned on?')).owner).toBe('customer');
+    // A side that only a service's name gave ("self-managed nodes") is what the thing is, not the act: not carried.
+    expect(answer('and with Auto Mode?', after('who patches the OS on self-managed EKS nodes?')).owner).toBe('aws');
     // A message about something else is read on its own.
     expect(answer('fyi we turned on GuardDuty last year', context).serviceName).not.toBe('AWS Elastic Beanstalk');
   });

@@ -1,0 +1,35 @@
+import type { Mention } from './find-mentions.js';
+
+/**
+ * Words that name a concern as nouns but are also verbs of another sense: "we switched to Fargate" names no network
+ * switch, "power off our instances" no data-centre power, "fire up an instance" no fire. Each lists the concern its
+ * noun names and the words around it that make it the verb.
+ */
+const VERB_SENSES: readonly { forms: ReadonlySet<string>; concern: string; verbForms?: ReadonlySet<string>; after: ReadonlySet<string>; before?: ReadonlySet<string> }[] = [
+  {
+    forms: new Set(['switch', 'switched', 'switching', 'switches']),
+    concern: 'hardware-network',
+    verbForms: new Set(['switched', 'switching']),
+    after: new Set(['to', 'from', 'over', 'back', 'off', 'on', 'it', 'them', 'between', 'away', 'out', 'our', 'my', 'everything', 'all', 'that', 'this']),
+    before: new Set(['we', 'i', 'you', 'they', 'to', 'will', 'would', 'can', 'could', 'should', 'must', 'might', 'may', 'll', 'd', 'please', 'and', 'or', 'if']),
+  },
+  { forms: new Set(['power', 'powers', 'powered', 'powering']), concern: 'environmental-controls', after: new Set(['off', 'down', 'on', 'up', 'cycle', 'cycles', 'cycling']) },
+  { forms: new Set(['fire', 'fires', 'fired', 'firing']), concern: 'environmental-controls', after: new Set(['up', 'off']) },
+];
+
+/** Drops the concern a one-word mention would name where its word is used as a verb of another sense. */
+export function dropVerbSenses(mentions: Mention[], words: string[]): Mention[] {
+  return mentions.flatMap((m) => {
+    if (m.words !== 1) return [m];
+    const word = words[m.start]!;
+    const sense = VERB_SENSES.find((s) => s.forms.has(word));
+    if (!sense) return [m];
+    const next = words[m.start + 1] ?? '';
+    const previous = words[m.start - 1] ?? '';
+    const isVerb = sense.verbForms?.has(word) || sense.after.has(next) || (sense.before?.has(previous) ?? false);
+    if (!isVerb) return [m];
+    const targets = m.targets.filter((t) => !(t.kind === 'concern' && t.id === sense.concern));
+    if (targets.length === m.targets.length) return [m];
+    return targets.length > 0 ? [{ ...m, targets }] : [];
+  });
+}
