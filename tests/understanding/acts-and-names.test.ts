@@ -348,6 +348,17 @@ describe('a noun of a concern used as a verb of another sense', () => {
   });
 });
 
+describe('everyday words for exposure and for traffic', () => {
+  it.each([
+    ['who makes sure our RDS instance isn\u2019t reachable from the internet?', 'network-configuration'],
+    ['who decides whether our ALB is internet-facing?', 'network-configuration'],
+    ['who\u2019s on the hook if our S3 bucket is left public?', 'resource-policies'],
+    ['who encrypts data between our app and RDS?', 'encryption-in-transit'],
+  ])('%s → %s', (q, concern) => {
+    expect(understand(q).concernIds[0]).toBe(concern);
+  });
+});
+
 describe('"self-" before a managed service\u2019s name', () => {
   it('is not that managed service', () => {
     expect(ask('who patches our self-managed Kafka on EC2?').serviceName).toBe('Amazon EC2');
