@@ -32,12 +32,14 @@ export function splitParts(
   if (refs.length < 2) return undefined;
   const sorted = [...refs].sort((a, b) => a.at.start - b.at.start);
   const bounds = [0];
+  let joined = false;
   for (let i = 1; i < sorted.length; i++) {
     const from = sorted[i - 1]!.at.start + sorted[i - 1]!.at.words;
     let cut = sorted[i]!.at.start;
     for (let w = cut - 1; w >= from; w--) {
       if (CONNECTORS.has(words[w]!)) {
         cut = w;
+        joined = true;
         break;
       }
     }
@@ -63,7 +65,9 @@ export function splitParts(
     const between = words.slice(sorted[i]!.at.start + sorted[i]!.at.words, r.at.start);
     return between.includes('and') && between.some((w) => PARALLEL.has(w));
   });
-  const eachNamesOne = own.filter((ids) => ids.length > 0).length >= 2;
+  // Each stretch names its own concern, and a connector joins them: "the password managed in Secrets Manager by RDS"
+  // names a second service only as where the first one's thing is kept.
+  const eachNamesOne = joined && own.filter((ids) => ids.length > 0).length >= 2;
   if (!compared && !listed && !perService && !parallel && !eachNamesOne) return undefined;
   if (questionConcerns.length === 0 && !eachNamesOne) return undefined;
   const questionSide = findSide(` ${words.join(' ')} `);

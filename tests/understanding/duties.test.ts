@@ -20,6 +20,8 @@ describe('the owner of the act asked about', () => {
     ['who keeps the SQS service itself available?', 'aws'],
     ['who trains AWS employees on security?', 'aws'],
     ['who trains our own staff on security awareness?', 'customer'],
+    ['who tests our disaster recovery plan?', 'customer'],
+    ['who is responsible for Glue job script security?', 'customer'],
     ['which of these is a shared control: patch management?', 'shared'],
     // The head of a compound is what is asked about: the infrastructure, not the sign-in.
     ['who operates the AWS sign-in service infrastructure?', 'aws'],
@@ -48,6 +50,11 @@ describe('conditions that flip the owner', () => {
     // An AWS-run process that fails hands the fix back: Beanstalk notifies you and you resolve and retry.
     ['who applies Beanstalk platform updates when managed updates are on?', 'aws', 'managed platform updates on'],
     ['who fixes a failed managed update on Elastic Beanstalk?', 'customer', 'a managed update fails'],
+    // The RDS master password is yours to set and rotate unless RDS manages it in Secrets Manager.
+    ['who rotates the RDS master password?', 'customer', undefined],
+    ['we let RDS manage the master user password in Secrets Manager; who rotates it?', 'aws', 'RDS manages the master password in Secrets Manager'],
+    // A second service named as where the first one's thing is kept is not a second part.
+    ['our RDS master password is managed in Secrets Manager by RDS. who runs the rotation?', 'aws', 'RDS manages the master password in Secrets Manager'],
   ])('%s → %s', (question, owner, condition) => {
     const outcome = answer(question);
     expect(outcome.owner).toBe(owner);
