@@ -188,7 +188,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // "what does 'abstracted services' mean?", "whose are the inherited controls?": the concept is the question.
   const concept = conceptId ? knowledge.concepts.get(conceptId) : undefined;
   const asksWho = hasCue(padded, WH_CUES);
-  const comparesConcepts = refs.length === 0 && hasCue(padded, [' difference', ' differ', ' compare', ' vs ', ' versus ']);
+  const comparesConcepts = refs.every((r) => r.generic) && hasCue(padded, [' difference', ' differ', ' compare', ' vs ', ' versus ']);
   // "Zone security … whose control is that?": a kind of control asked about as a control.
   const asksAboutControl = concept?.exampleOf !== undefined && conceptNamed(mentions, conceptId!) && hasCue(padded, CONTROL_CUES);
   // "overall, is cloud security AWS's job or ours?": the whole of the model asked about, nothing narrower named.
