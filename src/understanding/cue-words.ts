@@ -43,8 +43,14 @@ export const SERVICE_CARD_CUES = [
 export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
   {
     reason: 'injection',
-    cues: [' ignore ', ' disregard ', ' forget ', ' system prompt', ' jailbreak', ' pretend ', ' you are now ', ' act as a ', ' act as an ', ' act as if ',
-      ' roleplay', ' forget your ', ' forget all ', ' new instructions', ' developer mode', ' override '],
+    // Commands aimed at the bot, not the words alone: "we can safely ignore those notices" or "override the maintenance
+    // window" are questions about AWS.
+    cues: [' ignore your', ' ignore all', ' ignore previous', ' ignore prior', ' ignore any previous', ' ignore the above', ' ignore these instructions',
+      ' ignore those instructions', ' ignore the instructions', ' ignore the rules', ' disregard your', ' disregard all', ' disregard the rules',
+      ' disregard previous', ' disregard prior', ' disregard the above', ' disregard any', ' disregard the instructions', ' system prompt', ' jailbreak',
+      ' pretend you', ' pretend to be', ' pretend that you', ' you are now ', ' act as a ', ' act as an ', ' act as if ', ' roleplay', ' forget your ',
+      ' forget all ', ' forget everything', ' forget previous', ' forget the rules', ' forget the instructions', ' forget the shared responsibility',
+      ' new instructions', ' developer mode', ' system override', ' override your', ' override all', ' override previous', ' override the rules'],
   },
   {
     reason: 'translation',

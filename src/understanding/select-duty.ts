@@ -70,16 +70,21 @@ function inOrder(stemmed: string, words: string[]): boolean {
 /** Words that turn the term after them into its opposite: "non-critical updates" are not "critical updates". */
 const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['non', 'not', 'no']);
 
-/** Words that put a state still to come: "before it reaches end of support" is not past it. */
-const NOT_YET: ReadonlySet<string> = new Set(['before', 'until', 'prior'].map(stem));
+/** Words that put a state still to come: "before it reaches end of support", "approaching end of support". */
+const NOT_YET: ReadonlySet<string> = new Set(['before', 'until', 'prior', 'approaching', 'upcoming', 'nearing'].map(stem));
 /** How far back such a word reaches ("before the current one reaches …"). */
 const NOT_YET_WORDS = 4;
+/** Words after the state that put it later: "hits end of support next quarter", "…end of life soon". */
+const LATER: ReadonlySet<string> = new Set(['next', 'soon', 'later', 'shortly'].map(stem));
+/** How far forward such a word reaches. */
+const LATER_WORDS = 3;
 
-/** `key` (padded) is in `stemmed`, somewhere not right after a negating word, nor a few words after a "before". */
+/** `key` (padded) is in `stemmed`, somewhere not right after a negating word, nor put still to come around it. */
 function includesAffirmed(stemmed: string, key: string): boolean {
   for (let at = stemmed.indexOf(key); at >= 0; at = stemmed.indexOf(key, at + 1)) {
     const previous = stemmed.slice(0, at).trim().split(' ').slice(-NOT_YET_WORDS);
-    if (!NEGATING_PREFIXES.has(previous.at(-1) ?? '') && !previous.some((w) => NOT_YET.has(w))) return true;
+    const following = stemmed.slice(at + key.length).trim().split(' ').slice(0, LATER_WORDS);
+    if (!NEGATING_PREFIXES.has(previous.at(-1) ?? '') && !previous.some((w) => NOT_YET.has(w)) && !following.some((w) => LATER.has(w))) return true;
   }
   return false;
 }
@@ -95,7 +100,7 @@ function longestMatch(stemmed: string, owner: object, terms: readonly string[]):
     if (words.length <= best - ANY_ORDER_DISCOUNT) continue;
     // As written beats the same words with others between them ("customer managed AWS KMS key"), which beats them
     // in another order ("customer managed KMS keys … by AWS" is not "AWS managed KMS keys").
-    const spread = words.length >= ANY_ORDER_WORDS && words.every((w) => stemmed.includes(` ${w} `)) && includesAffirmed(stemmed, ` ${words[0]} `);
+    const spread = words.length >= ANY_ORDER_WORDS && words.every((w) => includesAffirmed(stemmed, ` ${w} `));
     const score = includesAffirmed(stemmed, key)
       ? words.length
       : spread

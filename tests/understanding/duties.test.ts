@@ -47,6 +47,9 @@ describe('conditions that flip the owner', () => {
     ['who renews certificates we imported into ACM?', 'customer', 'certificate imported into ACM'],
     ['who rotates AWS managed keys for S3?', 'aws', 'AWS managed keys'],
     ['who does major version upgrades on RDS?', 'customer', 'major version upgrade'],
+    // A state said to come later is not in force: "hits end of support next quarter" is not past it.
+    ['our MSK cluster is past end of support, who upgrades it?', 'aws', 'Kafka version past its end-of-support date'],
+    ['our MSK cluster is still on a Kafka version that hits end of support next quarter, who upgrades it?', 'customer', undefined],
     // An AWS-run process that fails hands the fix back: Beanstalk notifies you and you resolve and retry.
     ['who applies Beanstalk platform updates when managed updates are on?', 'aws', 'managed platform updates on'],
     ['who fixes a failed managed update on Elastic Beanstalk?', 'customer', 'a managed update fails'],
