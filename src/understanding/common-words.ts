@@ -26,5 +26,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   configure configures configured configuring configuration config setup set up install installs installed
   environment environments production staging prod dev test testing account team project
   first second third last next one two three four five ten hundred lot lots many few several
-  floor floors factory plant plants office offices warehouse shop`.split(/\s+/),
+  floor floors factory plant plants office offices warehouse shop colo colos colocation cage cages hall halls
+  night nights tonight morning evening weekend died dies broke broken`.split(/\s+/),
 );

@@ -8,7 +8,9 @@ import type { PlacedRef } from './resolve-services.js';
 const NEGATIONS: readonly string[][] = [['not'], ['not', 'on'], ['not', 'in'], ['instead', 'of'], ['rather', 'than'], ['unlike'], ['no', 'longer'], ['not', 'using'], ['isn', 't'], ['isnt'],
   ['just', 'like'], ['same', 'as'], ['same', 'as', 'with'], ['similar', 'to'], ['as', 'with'],
   // "our self-managed Kafka on EC2" is not the managed service whose name ("managed Kafka") it contains.
-  ['self'], ['non']];
+  ['self'], ['non'],
+  // "move our tasks off Fargate and back onto EC2": the service left is not the one asked about.
+  ['off'], ['away', 'from'], ['move', 'off'], ['moving', 'off'], ['migrate', 'off'], ['migrating', 'off']];
 
 /** Drops services the question says it is not about, when another service remains. */
 export function dropNegated(refs: PlacedRef[], words: string[]): PlacedRef[] {

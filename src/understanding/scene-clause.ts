@@ -35,9 +35,12 @@ const QUESTION_AT = new RegExp(` (?:${[...QUESTION_WORDS].join('|')}) `);
  */
 const REASON_IN_TEXT = new RegExp(` (?:because|since|cause|as)(?= (?:aws|amazon|it|they|the service|we|you)\\b)(?: ${NOT_QUESTION_WORD}\\S+)+(?= )`, 'g');
 
+/** "… it's in OUR building after all": a reason said as a statement ending in "after all" is not the act either. */
+const AFTER_ALL_IN_TEXT = / (?:it s|it is|it|that s|that is|that|they re|they are|they|its)(?: \S+){1,6} after all(?= )/g;
+
 /** The normalised, padded text without its scene clauses. */
 export function withoutSceneText(padded: string): string {
-  const text = padded.replace(REASON_IN_TEXT, ' ').replace(SCENE_IN_TEXT, ' ').replace(CHOICE_IN_TEXT, ' ');
+  const text = padded.replace(REASON_IN_TEXT, ' ').replace(AFTER_ALL_IN_TEXT, ' ').replace(SCENE_IN_TEXT, ' ').replace(CHOICE_IN_TEXT, ' ');
   const at = text.search(QUESTION_AT);
   if (at <= 0) return text;
   return text.slice(0, at).replace(PAST_CHOICE_IN_TEXT, ' ') + text.slice(at);

@@ -14,7 +14,13 @@ const VERB_SENSES: readonly { forms: ReadonlySet<string>; concern: string; verbF
     before: new Set(['we', 'i', 'you', 'they', 'to', 'will', 'would', 'can', 'could', 'should', 'must', 'might', 'may', 'll', 'd', 'please', 'and', 'or', 'if']),
   },
   { forms: new Set(['power', 'powers', 'powered', 'powering']), concern: 'environmental-controls', after: new Set(['off', 'down', 'on', 'up', 'cycle', 'cycles', 'cycling']) },
-  { forms: new Set(['fire', 'fires', 'fired', 'firing']), concern: 'environmental-controls', after: new Set(['up', 'off']) },
+  {
+    forms: new Set(['fire', 'fires', 'fired', 'firing']),
+    concern: 'environmental-controls',
+    // "fire up an instance", "when the alarm fires for our zone": a start or a trigger, no fire in a building.
+    after: new Set(['up', 'off', 'for', 'when', 'whenever', 'on', 'an', 'a', 'again']),
+    before: new Set(['alarm', 'alert', 'rule', 'event', 'it', 'that', 'which', 'metric', 'trigger', 'notification']),
+  },
 ];
 
 /** Drops the concern a one-word mention would name where its word is used as a verb of another sense. */

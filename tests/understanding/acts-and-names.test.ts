@@ -348,6 +348,25 @@ describe('a noun of a concern used as a verb of another sense', () => {
   });
 });
 
+describe('where the thing is, and what was left', () => {
+  it('reads the service moved onto, not the one moved off', () => {
+    expect(ask('if we move our ECS tasks off Fargate and back onto the EC2 launch type, who patches the guest OS on those hosts?').serviceName).toBe('Amazon ECS on EC2');
+  });
+
+  it('takes "…, it\u2019s in our building after all" as a reason, not the act', () => {
+    expect(ask('the Outposts server in our branch office — who updates its firmware? it\u2019s in OUR building after all').owner).toBe('aws');
+  });
+
+  it('reads the customer\u2019s own router in a colo as theirs, and does not bend "colo" into another word', () => {
+    expect(understand('our edge router in the colo cage died last night, who replaces it for Direct Connect?').stemmed).toContain(' colo ');
+    expect(ask('our edge router in the colo cage that terminates the Direct Connect fibre died. that\u2019s AWS hardware so they\u2019ll swap it, yes?').owner).toBe('customer');
+  });
+
+  it('does not read an alarm that fires as a fire', () => {
+    expect(understand('if the DNSSEC alarm fires for our Route 53 zone, whose problem is it to fix?').concernIds).not.toContain('environmental-controls');
+  });
+});
+
 describe('words that are commands to the bot, not the words alone', () => {
   it('answers a question that says "ignore" or "forget" about AWS things', () => {
     expect(ask('OpenSearch required service software updates get installed by AWS on their own, so we can safely ignore those notices?').owner).toBe('customer');
