@@ -27,5 +27,5 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   environment environments production staging prod dev test testing account team project
   first second third last next one two three four five ten hundred lot lots many few several
   floor floors factory plant plants office offices warehouse shop colo colos colocation cage cages hall halls
-  night nights tonight morning evening weekend died dies broke broken`.split(/\s+/),
+  night nights tonight morning evening weekend died dies broke broken bake bakes baked baking hook hooks`.split(/\s+/),
 );

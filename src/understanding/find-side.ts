@@ -53,12 +53,15 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   // "who turns GuardDuty on?": the particle after the thing turned on.
   if (asksWho && TURN_ON.test(acted)) return 'customer';
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
-  if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' ').replace(BEHIND_A_FRONT, ' '), SIDE_WORDS.aws)) return 'aws';
+  if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' ').replace(BEHIND_A_FRONT, ' ').replace(USED_AWS_THING, ' '), SIDE_WORDS.aws)) return 'aws';
   if (UNDER_A_RESOURCE.test(unnamed)) return 'aws';
   // "…encrypted automatically, or is that on me?" asks whose it is as a "who" question does.
   if (automatic && (asksWho || hasCue(padded, EITHER_CUES)) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;
 }
+
+/** "using the AWS managed base images", "on top of AWS managed rules": an AWS-made thing the customer uses, no act of AWS's. */
+const USED_AWS_THING = / (?:using|use|uses|used|with|on top of|from|based on|built on)(?: the| an| a)? (?:aws|amazon) managed(?: \S+){1,2}/g;
 
 /** A wh-word, its verb and its subject, anywhere: a clause that asks ("…, what do we still own?"). */
 const WH_CLAUSE = / (?:what|which|how|why|where) (?:do|did|should|must|can|could|will|would|have) (?:we|i|you) /;

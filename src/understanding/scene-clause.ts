@@ -46,11 +46,20 @@ export function withoutSceneText(padded: string): string {
   return text.slice(0, at).replace(PAST_CHOICE_IN_TEXT, ' ') + text.slice(at);
 }
 
-/** `stems` (aligned with `words`) without the first scene clause's words. */
+/** Words that stand for something named before them: "… once instances are running off it, who patches them?" */
+const PRONOUNS: ReadonlySet<string> = new Set(['them', 'it', 'they', 'those', 'these']);
+
+/**
+ * `stems` (aligned with `words`) without the first scene clause's words, unless the question after it only points
+ * back into it ("once our image is built and instances are running off it, who patches them?": "them" are the
+ * scene's instances, so its words name the act's object).
+ */
 export function withoutSceneStems(words: string[], stems: string[]): string[] {
   const at = words.findIndex((w, i) => SCENE_OPENERS.includes(w) && !(w === 'after' && LOOK_VERBS.has(words[i - 1] ?? '')));
   if (at < 0) return stems;
   let end = at + 1;
   while (end < words.length && end <= at + SCENE_WORDS && !QUESTION_WORDS.has(words[end]!)) end++;
+  const question = words.findIndex((w, i) => i >= end && QUESTION_WORDS.has(w));
+  if (question >= 0 && words.slice(question).some((w) => PRONOUNS.has(w))) return stems;
   return [...stems.slice(0, at), ...stems.slice(end)];
 }

@@ -106,10 +106,11 @@ export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|n
 
 /**
  * "… isn't something we set up": the customer's verb denied in a statement, whatever the sentence asks. And a
- * state described ("auto-update is enabled", "the flag was turned on"): how things stand, not an act asked about.
+ * state described ("auto-update is enabled", "the flag was turned on", "with Auto Mode enabled"): how things stand,
+ * not an act asked about.
  */
 export const DENIED_ACT =
-  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up))(?= )/g;
+  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up)|with(?: \S+){1,5} (?:enabled|disabled|turned on|turned off|switched on|switched off))(?= )/g;
 
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',

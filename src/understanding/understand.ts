@@ -545,6 +545,10 @@ function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, me
   // "configuring Amazon Macie to scan S3 buckets": the service a customer verb acts on is the one asked about.
   const acted = refs.filter((r) => isActedOn(words, r));
   if (acted.length === 1) return acted[0]!;
+  // "with EKS Auto Mode, who patches the EC2 instances that act as our worker nodes?": EC2 names the machines of a way
+  // to run containers that was named too, and that way says who looks after them.
+  const hosted = refs.filter((r) => ['eks', 'ecs'].includes(knowledge.services.get(r.candidates[0]!)?.variantOf ?? ''));
+  if (hosted.length === 1 && refs.some((r) => r.candidates[0] === 'ec2')) return hosted[0]!;
   // "EC2 with EBS volumes: who patches the guest OS?": of the services named, the nearest that has the concern asked.
   const having = refs.filter((r) => !('none' in knowledge.lookup(r.candidates[0]!, concernId)));
   return nearest(having.length > 0 ? having : refs, anchor);

@@ -64,6 +64,12 @@ describe('conditions that flip the owner', () => {
     if (condition) expect(outcome.reply.headline).toContain(`(${condition})`);
   });
 
+  it('reads EC2 named as the machines of a way to run containers as that way ("EC2 nodes" in an Auto Mode cluster)', () => {
+    expect(answer('with EKS Auto Mode enabled, who patches the EC2 instances that act as our worker nodes?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon EKS Auto Mode' });
+    expect(answer('eks cluster running in auto mode - who patches the ec2 nodes?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon EKS Auto Mode' });
+    expect(answer('we use ECS on EC2; who patches the EC2 instances?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon ECS on EC2' });
+  });
+
   it('reads the service a question means when it names one it does not mean', () => {
     const outcome = answer('who patches PostgreSQL we installed ourselves on EC2, not RDS?');
     expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon EC2' });
