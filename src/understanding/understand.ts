@@ -136,13 +136,14 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const phraseWords = withoutArticles(words);
   const { mentions, stems } = findMentions(phraseWords, index, correct, typedAsNames(text));
   // The duty is picked by the act's words, not by a clause that sets the time ("… once we set a retention period").
-  const stemmed = ` ${withoutSceneStems(phraseWords, stems).join(' ')} `;
+  const sceneless = withoutSceneStems(phraseWords, stems);
   const cue = strongCue || hasCue(withoutHowTo, RESPONSIBILITY_CUES);
   const concernNamed = mentions.some((m) => m.targets.some((t) => t.kind === 'concern'));
   // "what about if we enable auto mode?": in a follow-up an everyday name ("auto mode") names the service it stands for.
   const resolved = resolveServices(mentions, knowledge, cue || concernNamed || opensLikeFollowUp(words));
   const { consumed, dualRole } = resolved;
   const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
+  const stemmed = withNamesLeftOut(sceneless, stems, refs);
   const unconsumed = mentions.filter((m) => !consumed.has(m));
   const free = weakenClassifying(dropVerbSenses(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], words), phraseWords), phraseWords);
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
@@ -457,6 +458,17 @@ function outsideConcernNames(words: string[], mentions: Mention[]): string {
  * The text with each service name replaced by "service", so a name that starts with "AWS" is not read
  * as the party: "…the execution environment on AWS Lambda?" does not claim "on AWS".
  */
+/**
+ * The stemmed words for picking a duty, followed by the same words with the services' names left out, so a duty's
+ * words match with a name between them ("generates the GuardDuty findings" has "generates the findings").
+ */
+function withNamesLeftOut(sceneless: string[], stems: string[], refs: PlacedRef[]): string {
+  const named = new Set(refs.flatMap((r) => Array.from({ length: r.at.words }, (_v, i) => r.at.start + i)));
+  const plain = ` ${sceneless.join(' ')} `;
+  if (named.size === 0 || sceneless.length !== stems.length) return plain;
+  return `${plain}${stems.filter((_s, i) => !named.has(i)).join(' ')} `;
+}
+
 function serviceNamesMasked(padded: string, words: string[], mentions: Mention[]): string {
   let out = padded;
   for (const m of mentions) {

@@ -13,6 +13,12 @@ const VERB_SENSES: readonly { forms: ReadonlySet<string>; concern: string; verbF
     after: new Set(['to', 'from', 'over', 'back', 'off', 'on', 'it', 'them', 'between', 'away', 'out', 'our', 'my', 'everything', 'all', 'that', 'this']),
     before: new Set(['we', 'i', 'you', 'they', 'to', 'will', 'would', 'can', 'could', 'should', 'must', 'might', 'may', 'll', 'd', 'please', 'and', 'or', 'if']),
   },
+  {
+    // "isolating a compromised instance" is a response to an incident, not the isolation between tenants.
+    forms: new Set(['isolate', 'isolates', 'isolating']),
+    concern: 'virtualization',
+    after: new Set(['an', 'a', 'the', 'our', 'my', 'it', 'them', 'that', 'this', 'compromised', 'affected', 'infected', 'suspicious', 'instance', 'instances', 'host', 'hosts', 'ec2']),
+  },
   { forms: new Set(['power', 'powers', 'powered', 'powering']), concern: 'environmental-controls', after: new Set(['off', 'down', 'on', 'up', 'cycle', 'cycles', 'cycling']) },
   {
     forms: new Set(['fire', 'fires', 'fired', 'firing']),

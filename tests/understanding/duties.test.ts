@@ -21,6 +21,13 @@ describe('the owner of the act asked about', () => {
     ['who trains AWS employees on security?', 'aws'],
     ['who trains our own staff on security awareness?', 'customer'],
     ['who tests our disaster recovery plan?', 'customer'],
+    // A duty's words with the service's name between them still pick the duty.
+    ['who generates the GuardDuty findings?', 'aws'],
+    ['when a disk segment fails under an Aurora cluster volume, who detects and repairs it?', 'aws'],
+    ['if we want DynamoDB items encrypted before they ever leave our app, whose job is that?', 'customer'],
+    ['who isolates a compromised EC2 instance?', 'customer'],
+    ['who keeps our EC2 instances isolated from other customers?', 'aws'],
+    ['when a new account joins the organization, who applies our Firewall Manager policy to it?', 'aws'],
     ['who is responsible for Glue job script security?', 'customer'],
     ['which of these is a shared control: patch management?', 'shared'],
     // The head of a compound is what is asked about: the infrastructure, not the sign-in.
@@ -47,6 +54,9 @@ describe('conditions that flip the owner', () => {
     ['who renews certificates we imported into ACM?', 'customer', 'certificate imported into ACM'],
     ['who rotates AWS managed keys for S3?', 'aws', 'AWS managed keys'],
     ['who does major version upgrades on RDS?', 'customer', 'major version upgrade'],
+    // SageMaker HyperPod: the cluster software update is yours unless auto-patching is configured on the instance group.
+    ['who patches the nodes of our SageMaker HyperPod cluster?', 'customer', 'SageMaker HyperPod cluster (no auto-patching)'],
+    ['SageMaker HyperPod cluster: if we configured ClusterAutoPatchConfig on the instance group, who applies the security patch AMI updates?', 'aws', 'HyperPod auto-patching configured'],
     // A state said to come later is not in force: "hits end of support next quarter" is not past it.
     ['our MSK cluster is past end of support, who upgrades it?', 'aws', 'Kafka version past its end-of-support date'],
     ['our MSK cluster is still on a Kafka version that hits end of support next quarter, who upgrades it?', 'customer', undefined],
