@@ -10,7 +10,7 @@ export const STRONG_RESPONSIBILITY_CUES = [
   ' am i ', ' are we ', ' is it us ', ' is it me ', ' is that us ', ' is that me ', ' aws or ', ' or aws ', ' us or ',
   ' me or ', ' or us ', ' or me ', ' or the customer', ' customer or ', ' on us ', ' on me ', ' on aws ', ' up to ',
   ' accountable', ' whos ', ' does aws ', ' will aws ', ' is aws ', ' do they ', ' owns ', ' owner',
-  ' which party', ' what party', ' which entity', ' which side',
+  ' which party', ' what party', ' which entity', ' which side', ' or ours', ' ours or ', ' or theirs', ' theirs or ', ' s job or ',
 ];
 
 /** Softer signs of a responsibility question ("does AWS patch...", "who handles..."). */
@@ -104,7 +104,7 @@ export type DeclineReason =
 
 /** A request to act on someone's account ("delete the old buckets", "can you turn off GuardDuty for me?"). */
 export const ACTION_REQUEST =
-  /^ (?:please |pls |can you |could you |would you |go |kindly )*(?:delete|remove|turn off|turn on|disable|enable|create|launch|terminate|stop|start|restart|reboot|deploy|list|rotate|open|close|run|fix|patch|upgrade|provision|spin up|shut down|reset|unlock|resend|reissue|grant me|give me access|add me) (?!.* who )(?:.* for me| for us| please)?/;
+  /^ (?:please |pls |can you |could you |would you |go |kindly )*(?:delete|remove|turn off|turn on|disable|enable|create|launch|terminate|stop|start|restart|reboot|deploy|list|rotate|open|close|run|fix|patch|upgrade|provision|spin up|shut down|reset|unlock|resend|reissue|grant me|give me access|add me) (?!management\b|manager\b)(?!.* who )(?:.* for me| for us| please)?/;
 
 /** A request for credentials or secrets ("give me the root password"), not a question about who manages them. */
 export const SECRETS_REQUEST =

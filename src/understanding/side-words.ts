@@ -17,7 +17,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' review ', ' reviews ', ' reviewing ', ' tune ', ' tunes ', ' tuning ', ' create ', ' creates ', ' creating ', ' grant ', ' grants ',
     ' granting ', ' assign ', ' assigns ', ' classify ', ' classifies ', ' restrict ', ' restricts ', ' enforce ',
     ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' sets ', ' set ', ' setting ', ' add ', ' adds ',
-    ' adding ', ' we upload', ' you upload', ' install ', ' installs ', ' installing ', ' opt ', ' request ',
+    ' adding ', ' install ', ' installs ', ' installing ', ' opt ', ' request ',
     ' kicks off', ' kick off', ' triage', ' remediat', ' investigat', ' associate ', ' associates ',
     ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',
     ' we manage', ' we deploy', ' we built', ' we build', ' bring our ', ' byo', ' turn it on', ' turns it on',

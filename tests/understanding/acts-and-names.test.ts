@@ -368,6 +368,15 @@ describe('where the thing is, and what was left', () => {
 });
 
 describe('words that are commands to the bot, not the words alone', () => {
+  it('does not read a control named first ("patch management overall - …") as an order to patch', () => {
+    expect(ask("patch management overall - is it AWS's job or ours").owner).toBe('shared');
+    expect(understand('patch my server please').declineReason).toBe('action-request');
+  });
+
+  it('does not take "objects we upload" as the customer\u2019s act in a claim about default encryption', () => {
+    expect(ask('AWS encrypts new objects we upload to S3 by default now, right?').owner).toBe('aws');
+  });
+
   it('answers a question that says "ignore" or "forget" about AWS things', () => {
     expect(ask('OpenSearch required service software updates get installed by AWS on their own, so we can safely ignore those notices?').owner).toBe('customer');
     expect(ask("don't forget the backups: who sets the RDS backup retention period?").owner).toBe('customer');
