@@ -26,6 +26,8 @@ describe('the owner of the act asked about', () => {
     ['when a disk segment fails under an Aurora cluster volume, who detects and repairs it?', 'aws'],
     ['if we want DynamoDB items encrypted before they ever leave our app, whose job is that?', 'customer'],
     ['who isolates a compromised EC2 instance?', 'customer'],
+    ['who turns on Macie automated sensitive data discovery?', 'customer'],
+    ['who samples S3 objects for sensitive data with Macie?', 'aws'],
     ['who keeps our EC2 instances isolated from other customers?', 'aws'],
     ['when a new account joins the organization, who applies our Firewall Manager policy to it?', 'aws'],
     ['who is responsible for Glue job script security?', 'customer'],
