@@ -9,6 +9,8 @@ import type { QuestionPart } from './understanding.js';
 const CONNECTORS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'plus', 'also', 'then', 'vs', 'versus', 'or']);
 /** Words that ask for an answer per service ("who patches each?"). */
 const PER_SERVICE: ReadonlySet<string> = new Set(['each', 'both', 'respectively', 'either']);
+/** Words that ask: a stretch without them only sets the scene. */
+const ASKING: ReadonlySet<string> = new Set(['who', 'whose', 'whos', 'which', 'what', 'whom']);
 /** Prepositions that repeat a question for another service ("and for Redshift", "and on EC2"). */
 const PARALLEL: ReadonlySet<string> = new Set(['for', 'on', 'in', 'with', 'under']);
 
@@ -31,6 +33,10 @@ export function splitParts(
 ): QuestionPart[] | undefined {
   if (refs.length < 2) return undefined;
   const sorted = [...refs].sort((a, b) => a.at.start - b.at.start);
+  // "AWS handles the control plane side, fine. but the kubelet on the nodes — theirs or ours?": what comes before a
+  // "but" that asks nothing is granted, not a part asked about.
+  const but = words.lastIndexOf('but');
+  if (but > 0 && !words.slice(0, but).some((w) => ASKING.has(w)) && sorted.some((r) => r.at.start > but) && sorted.some((r) => r.at.start < but)) return undefined;
   const bounds = [0];
   let joined = false;
   for (let i = 1; i < sorted.length; i++) {

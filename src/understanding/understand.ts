@@ -552,6 +552,11 @@ function isActedOn(words: string[], ref: PlacedRef): boolean {
  * customer verb acts on, else the nearest of those that have the concern asked.
  */
 function nearestOrNamedByDuty(refs: PlacedRef[], anchor: Mention | undefined, mentions: Mention[], knowledge: Knowledge, concernId: string, words: string[]): PlacedRef {
+  // "AWS handles the control plane side, fine. but the kubelet on the worker nodes — theirs or ours?": what comes
+  // after the "but" is asked; what comes before is granted.
+  const but = words.lastIndexOf('but');
+  const afterBut = refs.filter((r) => r.at.start > but);
+  if (but > 0 && afterBut.length > 0 && afterBut.length < refs.length) return nearestOrNamedByDuty(afterBut, anchor, mentions, knowledge, concernId, words);
   const named = refs.filter((r) => mentions.some((m) => m.targets.some((t) => t.kind === 'duty' && t.serviceId !== undefined && r.candidates.includes(t.serviceId))));
   if (named.length === 1) return named[0]!;
   // "configuring Amazon Macie to scan S3 buckets": the service a customer verb acts on is the one asked about.

@@ -82,6 +82,12 @@ describe('conditions that flip the owner', () => {
     expect(answer('we use ECS on EC2; who patches the EC2 instances?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon ECS on EC2' });
   });
 
+  it('reads what comes after a "but" as the question, and what comes before as granted', () => {
+    const outcome = answer('EKS upgrades: AWS handles the control plane side, fine. but updating the kubelet on the worker nodes — theirs or ours?');
+    expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon EKS self-managed nodes' });
+    expect(outcome.parts).toBeUndefined();
+  });
+
   it('reads the service a question means when it names one it does not mean', () => {
     const outcome = answer('who patches PostgreSQL we installed ourselves on EC2, not RDS?');
     expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon EC2' });
