@@ -149,7 +149,12 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
   const concerns = resolveConcerns(free, knowledge, dual);
   const byWords = conceptsByWords(built.concepts, stems);
-  const conceptId = bestConcept(mentions) ?? byWords[0];
+  // "what is AWS responsible for protecting, and what do we have to protect?": both halves asked, without comparing
+  // them, is the model as a whole.
+  const halves = [...namedConcepts(mentions), ...byWords];
+  const bothHalves = halves.includes('security-of-the-cloud') && halves.includes('security-in-the-cloud') && hasCue(padded, [' what ', ' whats ', ' which ']) &&
+    !hasCue(padded, [' difference', ' differ', ' compare', ' vs ', ' versus ', ' between ']);
+  const conceptId = bothHalves ? OVERVIEW_CONCEPT : (bestConcept(mentions) ?? byWords[0]);
   const corrected = mentions.some((m) => m.corrected);
   // "Outposts power and cooling — AWS or us?" only names a concern; "who replicates the volume?" points at AWS.
   // "…encrypted out of the box, or do we have to set that up?" is the yes/no question of its first alternative.

@@ -37,6 +37,11 @@ describe('concept questions the holdout found answered as something else (new ph
     expect(read).toMatchObject({ intent: 'concept', conceptId: 'customer-specific-controls' });
   });
 
+  it('answers both halves asked at once with the model as a whole, but keeps a comparison or a statement as it is', () => {
+    expect(understand('for a board slide: what is AWS responsible for protecting, and what do we have to protect ourselves?')).toMatchObject({ intent: 'concept', conceptId: 'shared-responsibility-model' });
+    expect(understand("what's the difference between security of the cloud and security in the cloud?").conceptId).toBe('security-of-the-cloud');
+  });
+
   it('reads services named as examples of a category as examples, not as the subject', () => {
     expect(understand('For IaaS services such as EC2, what does the customer look after?')).toMatchObject({ intent: 'concept', conceptId: 'iaas' });
     expect(understand('SaaS-style offerings like Shield Standard: what is left for customers to do?')).toMatchObject({ intent: 'concept', conceptId: 'saas' });
