@@ -19,3 +19,11 @@ export function dropNegated(refs: PlacedRef[], words: string[]): PlacedRef[] {
   const kept = refs.filter((r) => !negated(r));
   return kept.length > 0 ? kept : refs;
 }
+
+/** Owners before an everyday name: "AWS's own security controls" are AWS's controls, not Security Hub's. */
+const OWNED: readonly string[][] = [['own'], ['aws', 's'], ['amazon', 's'], ['aws', 's', 'own'], ['amazon', 's', 'own']];
+
+/** Drops services named only by an everyday term ("security controls") that the words before give to an owner. */
+export function dropOwnedGeneric(refs: PlacedRef[], words: string[]): PlacedRef[] {
+  return refs.filter((r) => !(r.generic && OWNED.some((n) => n.every((w, i) => words[r.at.start - n.length + i] === w))));
+}

@@ -31,7 +31,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' in our plant', ' at the plant', ' on the factory floor', ' at our site', ' on our site', ' in our office', ' in our data center',
     ' in our data centre', ' in our datacenter', ' in our own', ' in our building', ' in our warehouse', ' in our colo', ' at our colo',
     ' at the colo ', ' on our end', ' on our side of', ' our end of', ' our side of', ' our office', ' office firewall', ' office network',
-    ' office router', ' isolate a ', ' isolates a ', ' isolating a ', ' isolate an ', ' isolates an ', ' isolating an ', ' isolate compromised', ' isolates compromised',
+    ' office router', ' permission to ', ' permissions to ', ' give their ', ' give our ', ' give my ', ' isolate a ', ' isolates a ', ' isolating a ', ' isolate an ', ' isolates an ', ' isolating an ', ' isolate compromised', ' isolates compromised',
     ' isolating compromised', ' isolate the compromised', ' isolate the affected', ' quarantine', ' colo cage', ' our cage', ' in the colo', ' our router', ' our routers', ' our edge router', ' our edge routers', ' our firewall ',
     ' customer own ', ' customers own ', ' design our', ' designing our', ' design a workload', ' designing a workload',
     ' design the workload', ' designing the workload', ' architect our', ' architecting our', ' architect a workload',

@@ -16,7 +16,7 @@ import {
   STRONG_RESPONSIBILITY_CUES,
 } from './cue-words.js';
 import { detectCommand, rawArgsOf } from './detect-command.js';
-import { dropNegated } from './drop-negated.js';
+import { dropNegated, dropOwnedGeneric } from './drop-negated.js';
 import { dropOwnPremises } from './own-premises.js';
 import { weakenClassifying } from './classifying-words.js';
 import { dropVerbSenses } from './verb-senses.js';
@@ -142,7 +142,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // "what about if we enable auto mode?": in a follow-up an everyday name ("auto mode") names the service it stands for.
   const resolved = resolveServices(mentions, knowledge, cue || concernNamed || opensLikeFollowUp(words));
   const { consumed, dualRole } = resolved;
-  const refs = dropOverlapping(dropNegated(resolved.refs, phraseWords));
+  const refs = dropOwnedGeneric(dropOverlapping(dropNegated(resolved.refs, phraseWords)), phraseWords);
   const stemmed = withNamesLeftOut(sceneless, stems, refs);
   const unconsumed = mentions.filter((m) => !consumed.has(m));
   const free = weakenClassifying(dropVerbSenses(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], words), phraseWords), phraseWords);

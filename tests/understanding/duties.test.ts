@@ -27,6 +27,10 @@ describe('the owner of the act asked about', () => {
     ['if we want DynamoDB items encrypted before they ever leave our app, whose job is that?', 'customer'],
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
+    ['who gives our auditors\u2019 IAM identities permission to download reports from AWS Artifact?', 'customer'],
+    ['who decides how to split workloads into separate VPCs so prod is isolated from dev?', 'customer'],
+    // An everyday name owned by AWS ("AWS's own security controls") is not the service of that name (Security Hub).
+    ["the third-party audits of AWS's own security controls are AWS's side, right?", 'aws'],
     ['who samples S3 objects for sensitive data with Macie?', 'aws'],
     ['who keeps our EC2 instances isolated from other customers?', 'aws'],
     ['when a new account joins the organization, who applies our Firewall Manager policy to it?', 'aws'],
