@@ -5,7 +5,15 @@ import type { Mention } from './find-mentions.js';
  * switch, "power off our instances" no data-centre power, "fire up an instance" no fire. Each lists the concern its
  * noun names and the words around it that make it the verb.
  */
-const VERB_SENSES: readonly { forms: ReadonlySet<string>; concern: string; verbForms?: ReadonlySet<string>; after: ReadonlySet<string>; before?: ReadonlySet<string> }[] = [
+const VERB_SENSES: readonly {
+  forms: ReadonlySet<string>;
+  concern: string;
+  verbForms?: ReadonlySet<string>;
+  after: ReadonlySet<string>;
+  before?: ReadonlySet<string>;
+  /** Words a few places away that give the other sense ("a retired platform branch" is no retired disk). */
+  near?: ReadonlySet<string>;
+}[] = [
   {
     forms: new Set(['switch', 'switched', 'switching', 'switches']),
     concern: 'hardware-network',
@@ -19,6 +27,13 @@ const VERB_SENSES: readonly { forms: ReadonlySet<string>; concern: string; verbF
     concern: 'virtualization',
     after: new Set(['an', 'a', 'the', 'our', 'my', 'it', 'them', 'that', 'this', 'compromised', 'affected', 'infected', 'suspicious', 'instance', 'instances', 'host', 'hosts', 'ec2']),
   },
+  {
+    // Software is retired too: "when the current platform branch is retired", "a retired runtime".
+    forms: new Set(['retire', 'retired', 'retires', 'retiring', 'retirement']),
+    concern: 'media-decommissioning',
+    after: new Set(['platform', 'version', 'versions', 'branch', 'branches', 'runtime', 'runtimes', 'engine', 'api', 'feature']),
+    near: new Set(['platform', 'version', 'versions', 'branch', 'branches', 'runtime', 'runtimes', 'engine', 'api', 'feature', 'environment', 'one']),
+  },
   { forms: new Set(['power', 'powers', 'powered', 'powering']), concern: 'environmental-controls', after: new Set(['off', 'down', 'on', 'up', 'cycle', 'cycles', 'cycling']) },
   {
     forms: new Set(['fire', 'fires', 'fired', 'firing']),
@@ -29,6 +44,9 @@ const VERB_SENSES: readonly { forms: ReadonlySet<string>; concern: string; verbF
   },
 ];
 
+/** How far `near` words reach either side. */
+const NEAR_WORDS = 4;
+
 /** Drops the concern a one-word mention would name where its word is used as a verb of another sense. */
 export function dropVerbSenses(mentions: Mention[], words: string[]): Mention[] {
   return mentions.flatMap((m) => {
@@ -38,7 +56,9 @@ export function dropVerbSenses(mentions: Mention[], words: string[]): Mention[] 
     if (!sense) return [m];
     const next = words[m.start + 1] ?? '';
     const previous = words[m.start - 1] ?? '';
-    const isVerb = sense.verbForms?.has(word) || sense.after.has(next) || (sense.before?.has(previous) ?? false);
+    const around = [...words.slice(Math.max(0, m.start - NEAR_WORDS), m.start), ...words.slice(m.start + 1, m.start + 1 + NEAR_WORDS)];
+    const isVerb =
+      sense.verbForms?.has(word) || sense.after.has(next) || (sense.before?.has(previous) ?? false) || around.some((w) => sense.near?.has(w));
     if (!isVerb) return [m];
     const targets = m.targets.filter((t) => !(t.kind === 'concern' && t.id === sense.concern));
     if (targets.length === m.targets.length) return [m];

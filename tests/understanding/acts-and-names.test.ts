@@ -367,6 +367,11 @@ describe('where the thing is, and what was left', () => {
     expect(ask('our edge router in the colo cage that terminates the Direct Connect fibre died. that\u2019s AWS hardware so they\u2019ll swap it, yes?').owner).toBe('customer');
   });
 
+  it('does not read a retired platform branch as retired storage media', () => {
+    expect(understand('who moves our Beanstalk environment to a new platform branch when the current one is retired?').concernIds).not.toContain('media-decommissioning');
+    expect(understand('who destroys retired disks?').concernIds).toContain('media-decommissioning');
+  });
+
   it('does not read an alarm that fires as a fire', () => {
     expect(understand('if the DNSSEC alarm fires for our Route 53 zone, whose problem is it to fix?').concernIds).not.toContain('environmental-controls');
   });
