@@ -277,6 +277,10 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
     const acts = actsAsked(words, knowledge, built);
     if (acts) return { ...read, ...acts };
   }
+  // "what part of ECS on Fargate do we still patch?": what is left to the customer there, across concerns, is its card.
+  if (refs.length === 1 && claim === undefined && !asksWho && hasCue(padded, WHAT_CUES) && hasCue(padded, [' still '])) {
+    return { ...found(refs), intent: 'service-card', confidence: 0.8 - penalty };
+  }
   if (refs.length === 1 && concernIds.length > 0) {
     return { ...found(refs), intent: 'who-owns', confidence: 0.95 - penalty };
   }

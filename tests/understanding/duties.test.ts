@@ -27,6 +27,7 @@ describe('the owner of the act asked about', () => {
     ['if we want DynamoDB items encrypted before they ever leave our app, whose job is that?', 'customer'],
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
+    ['who handles security of the Lambda execution environment?', 'aws'],
     ['who gives our auditors\u2019 IAM identities permission to download reports from AWS Artifact?', 'customer'],
     ['who decides how to split workloads into separate VPCs so prod is isolated from dev?', 'customer'],
     // An everyday name owned by AWS ("AWS's own security controls") is not the service of that name (Security Hub).
@@ -84,6 +85,11 @@ describe('conditions that flip the owner', () => {
     expect(answer('with EKS Auto Mode enabled, who patches the EC2 instances that act as our worker nodes?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon EKS Auto Mode' });
     expect(answer('eks cluster running in auto mode - who patches the ec2 nodes?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon EKS Auto Mode' });
     expect(answer('we use ECS on EC2; who patches the EC2 instances?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon ECS on EC2' });
+  });
+
+  it('answers "what do we still patch on X?" with what is left to the customer there: the service card', () => {
+    expect(answer('what part of ECS on Fargate do we still patch?').reply.kind).toBe('service-card');
+    expect(answer('who still patches the OS on Fargate?').owner).toBe('aws');
   });
 
   it('reads what comes after a "but" as the question, and what comes before as granted', () => {
