@@ -115,7 +115,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   // "how do I …" is a how-to, not "do I have to …": judge responsibility without the how-to phrases.
   const withoutHowTo = HOW_TO.reduce((t, cue) => t.split(cue).join(' '), padded);
   const strongCue = hasCue(withoutHowTo, STRONG_RESPONSIBILITY_CUES);
-  if (SECRETS_REQUEST.test(padded)) return decline(base, 'secrets');
+  // "give me the DB password" asks for a secret; "who should get access to the DB password?" asks who owns that.
+  if (SECRETS_REQUEST.test(padded) && !/^ (?:who|whose|whos|which party|which side)\b/.test(padded)) return decline(base, 'secrets');
   if (ACTION_REQUEST.test(padded) && !strongCue) return decline(base, 'action-request');
   // "the billing bucket", "our cost table": a resource's name, not a question about money.
   const outOfScopeText = padded.replace(NAMED_RESOURCE, ' ');

@@ -385,6 +385,8 @@ describe('words that are commands to the bot, not the words alone', () => {
 
   it('does not take "objects we upload" as the customer\u2019s act in a claim about default encryption', () => {
     expect(ask('AWS encrypts new objects we upload to S3 by default now, right?').owner).toBe('aws');
+    // "we don't have to configure anything" denies the customer's act, as "isn't something we set up" does.
+    expect(ask("S3 encrypts every new upload by default now, right? we don't have to configure anything to get SSE-S3?").owner).toBe('aws');
   });
 
   it('answers a question that says "ignore" or "forget" about AWS things', () => {

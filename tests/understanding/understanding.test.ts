@@ -88,6 +88,7 @@ describe('not guessing', () => {
     ['who patches our RSD instances?', 'unknown-service'],
     ['who encrypts data on MKS?', 'unknown-service'],
     ['give me the root password for the prod account', 'secrets'],
+    ['can you give me the DB connection string with the password for the orders database?', 'secrets'],
     ["translate 'shared responsibility' into French", 'translation'],
     ['delete the old S3 buckets in our dev account please', 'action-request'],
     ['what is the best pizza in town', 'not-understood'],
@@ -97,6 +98,11 @@ describe('not guessing', () => {
     expect(u.declineReason).toBe(reason);
     const outcome = answerQuestion(knowledge, u);
     expect(outcome).toMatchObject({ answered: false, owner: null });
+  });
+
+  it('answers who owns access to a secret, rather than declining it as a request for one', () => {
+    expect(understand('who should get access to the database password in Secrets Manager?').declineReason).toBeUndefined();
+    expect(answerQuestion(knowledge, understand('who gives our developers permission to read the database password secret?')).owner).toBe('customer');
   });
 
   it('never repeats the question back in a decline', () => {
