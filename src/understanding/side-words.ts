@@ -50,7 +50,8 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' replicates ', ' replicated across', ' redundan', ' fails over', ' failover', ' fail over', ' scales ', ' scaling the ', ' recovers',
     ' recover from', ' detects and', ' publish', ' who releases ', ' releases new ', ' release new ', ' releases the ', ' releases updates', ' aws managed ', ' managed rules', ' standard protection',
     ' keeps it ', ' keep it running', ' replaces failed', ' replace failed', ' replacing failed', ' aws runs', ' aws operates', ' aws infrastructure', ' aws infrastructure',
-    ' infrastructure devices', ' network boundary',
+    ' infrastructure devices', ' network boundary', ' aws side of', ' amazon side of', ' aws s side', ' amazon s side', ' aws s part', ' aws s infrastructure', ' aws s own',
+    ' amazon s own', ' aws s data center', ' aws s facilities',
   ],
 };
 

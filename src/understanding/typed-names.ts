@@ -15,7 +15,10 @@ const NOT_PRODUCTS: ReadonlySet<string> = new Set(
   ad ldap saml jwt http https tcp udp acl acls nacl nacls ami amis az azs dr ha ci cd it us eu uk faq aka ok ddos cli
   sdk iac rbac abac pii phi xss sql nfs smb iops cpu gpu ram ssd hdd vm vms pki ca csr rpo rto sla byok cmk cmks hsm
   kms iam vpc ec2 s3 rds sg sgs db dbs etl ml ai llm ui ux qa hr ceo cto ciso soc2 edr av ids ips siem waf imds
-  imdsv2 tde fips ssm crr srr vpn jvm jdk npm pip os gb tb mb kb am pm tl dr yes no asap fyi btw imo eta`.split(/\s+/),
+  imdsv2 tde fips ssm crr srr vpn jvm jdk npm pip os gb tb mb kb am pm tl dr yes no asap fyi btw imo eta
+  ii iii iv qsa hvac ups pdf csv json yaml xml kpi okr rfc poc mvp sox glba ferpa ccpa nda cis isms csa irap c5 ens
+  dlp casb xdr ndr soar mdr ztna worm pitr scp scps ou ous arn arns cdn eos eol lts crl ocsp cdk cfn ssp sop rca
+  sre devops secops noc pr prs adr rfp sow msp isv saas paas iaas cpa cfo cio vp`.split(/\s+/),
 );
 
 /** The text a person typed, without chat markup (`<@U0SRM>`, `<at>srm</at>`, links) whose ids look like acronyms. */

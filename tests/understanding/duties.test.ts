@@ -28,6 +28,9 @@ describe('the owner of the act asked about', () => {
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
+    // Audit words typed in capitals (SOC 2 Type II, QSA, HVAC) are not unknown services.
+    ["Our auditor asked for AWS's SOC 2 Type II and ISO 27001 reports. Who provides those?", 'aws'],
+    ["QSA wants evidence for PCI DSS covering AWS's side of the infrastructure. Who produces it?", 'aws'],
     ['who gives our auditors\u2019 IAM identities permission to download reports from AWS Artifact?', 'customer'],
     ['who decides how to split workloads into separate VPCs so prod is isolated from dev?', 'customer'],
     // An everyday name owned by AWS ("AWS's own security controls") is not the service of that name (Security Hub).
