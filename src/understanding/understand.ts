@@ -28,7 +28,7 @@ import { isElliptical, opensLikeFollowUp } from './follow-up.js';
 import { normalizeText } from './normalize-text.js';
 import { withVersionJump } from './version-jump.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrase-index.js';
-import { resolveConcerns } from './resolve-concerns.js';
+import { type ResolvedConcerns, resolveConcerns } from './resolve-concerns.js';
 import { readStack } from './read-stack.js';
 import { type PlacedRef, resolveServices } from './resolve-services.js';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
@@ -148,7 +148,7 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const unconsumed = mentions.filter((m) => !consumed.has(m));
   const free = weakenClassifying(dropVerbSenses(dropOwnPremises([...withDutyConcerns(unconsumed, refs, knowledge), ...dutyConcernsInNames([...consumed], refs, knowledge)], words), phraseWords), phraseWords);
   const dual = new Set(free.filter((_m, i) => i < unconsumed.length && dualRole.has(unconsumed[i]!)));
-  const concerns = resolveConcerns(free, knowledge, dual);
+  const concerns = afterBut(resolveConcerns(free, knowledge, dual), free, phraseWords);
   const byWords = conceptsByWords(built.concepts, stems);
   // "what is AWS responsible for protecting, and what do we have to protect?": both halves asked, without comparing
   // them, is the model as a whole.
@@ -468,6 +468,20 @@ function outsideConcernNames(words: string[], mentions: Mention[]): string {
  * The text with each service name replaced by "service", so a name that starts with "AWS" is not read
  * as the party: "…the execution environment on AWS Lambda?" does not claim "on AWS".
  */
+/**
+ * "DynamoDB already encrypts at rest, but we need … who does client-side encryption?": of two concerns named as
+ * strongly, the one after a "but" is asked; the one before is granted.
+ */
+function afterBut(concerns: ResolvedConcerns, mentions: Mention[], words: string[]): ResolvedConcerns {
+  const but = words.lastIndexOf('but');
+  if (!concerns.tied || but <= 0) return concerns;
+  const after = (id: string) => mentions.some((m) => m.start > but && m.targets.some((t) => t.kind === 'concern' && t.id === id));
+  const [first, second] = concerns.ids;
+  if (!first || !second || after(first) === after(second)) return concerns;
+  const ids = after(first) ? concerns.ids : [second, first, ...concerns.ids.slice(2)];
+  return { ...concerns, ids, tied: false };
+}
+
 /**
  * The stemmed words for picking a duty, followed by the same words with the services' names left out, so a duty's
  * words match with a name between them ("generates the GuardDuty findings" has "generates the findings").

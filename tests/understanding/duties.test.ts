@@ -28,6 +28,10 @@ describe('the owner of the act asked about', () => {
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
+    ['stopping prompt injection in our Bedrock app is Bedrock\u2019s responsibility, right?', 'customer'],
+    ['Macie found credit card numbers in an S3 bucket. Who acts on that finding?', 'customer'],
+    // Of two concerns named as strongly, the one after "but" is asked.
+    ['DynamoDB already encrypts at rest, but we need the data protected before it reaches AWS. who does client-side encryption?', 'customer'],
     // Audit words typed in capitals (SOC 2 Type II, QSA, HVAC) are not unknown services.
     ["Our auditor asked for AWS's SOC 2 Type II and ISO 27001 reports. Who provides those?", 'aws'],
     ["QSA wants evidence for PCI DSS covering AWS's side of the infrastructure. Who produces it?", 'aws'],
