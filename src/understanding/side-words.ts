@@ -30,7 +30,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' on our premises', ' on premises', ' on prem ', ' on our factory', ' in our factory', ' at our factory', ' at our plant',
     ' in our plant', ' at the plant', ' on the factory floor', ' at our site', ' on our site', ' in our office', ' in our data center',
     ' in our data centre', ' in our datacenter', ' in our own', ' in our building', ' in our warehouse', ' in our colo', ' at our colo',
-    ' at the colo ', ' on our end', ' on our side of', ' our end of', ' our side of', ' our office', ' office firewall', ' office network',
+    ' at the colo ', ' into our colo', ' our colo ', ' our facility', ' our facilities', ' our own facility', ' on our end', ' on our side of', ' our end of', ' our side of', ' our office', ' office firewall', ' office network',
     ' office router', ' permission to ', ' permissions to ', ' give their ', ' give our ', ' give my ', ' isolate a ', ' isolates a ', ' isolating a ', ' isolate an ', ' isolates an ', ' isolating an ', ' isolate compromised', ' isolates compromised',
     ' isolating compromised', ' isolate the compromised', ' isolate the affected', ' quarantine', ' colo cage', ' our cage', ' in the colo', ' our router', ' our routers', ' our edge router', ' our edge routers', ' our firewall ',
     ' customer own ', ' customers own ', ' design our', ' designing our', ' design a workload', ' designing a workload',
@@ -112,7 +112,7 @@ export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|n
  * not an act asked about.
  */
 export const DENIED_ACT =
-  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up)|with(?: \S+){1,5} (?:enabled|disabled|turned on|turned off|switched on|switched off)|(?:we|i) (?:don t|dont|do not) (?:have|need) to \S+(?: anything| up| on| off)?)(?= )/g;
+  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up)|with(?: \S+){1,5} (?:enabled|disabled|turned on|turned off|switched on|switched off|set to \S+)|(?:is|are|was|were|left|stays|kept) set to \S+|set to (?:true|false)|(?:we|i) (?:don t|dont|do not) (?:have|need) to \S+(?: anything| up| on| off)?)(?= )/g;
 
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',

@@ -28,6 +28,10 @@ describe('the owner of the act asked about', () => {
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
+    // A setting said as a state ("with AllowVersionUpgrade set to true") is the case, not the customer's act.
+    ['Redshift cluster with AllowVersionUpgrade set to true: who applies the version upgrades?', 'aws'],
+    ['We have an Outposts rack going into our colo next month. Who controls physical access to it in our facility?', 'customer'],
+    ['Kafka 3.5 on our MSK cluster is going end of support. Whose job is the version upgrade before the EOS date?', 'customer'],
     ['stopping prompt injection in our Bedrock app is Bedrock\u2019s responsibility, right?', 'customer'],
     ['Macie found credit card numbers in an S3 bucket. Who acts on that finding?', 'customer'],
     // Of two concerns named as strongly, the one after "but" is asked.
