@@ -28,6 +28,10 @@ describe('the owner of the act asked about', () => {
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
+    // AWS DMS: AWS patches replication instances; the replication engine version upgrade is the customer's.
+    ['DMS replication instance: software patches on the instance itself, who applies them?', 'aws'],
+    ['who upgrades our DMS replication instance to a newer replication engine version?', 'customer'],
+    ['DMS applies patches to replication instances during the weekly maintenance window without us doing anything, yeah?', 'aws'],
     // A setting said as a state ("with AllowVersionUpgrade set to true") is the case, not the customer's act.
     ['Redshift cluster with AllowVersionUpgrade set to true: who applies the version upgrades?', 'aws'],
     ['We have an Outposts rack going into our colo next month. Who controls physical access to it in our facility?', 'customer'],
