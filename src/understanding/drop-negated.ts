@@ -10,7 +10,7 @@ const NEGATIONS: readonly string[][] = [['not'], ['not', 'on'], ['not', 'in'], [
   // "our self-managed Kafka on EC2" is not the managed service whose name ("managed Kafka") it contains.
   ['self'], ['non'],
   // "move our tasks off Fargate and back onto EC2": the service left is not the one asked about.
-  ['off'], ['away', 'from'], ['move', 'off'], ['moving', 'off'], ['migrate', 'off'], ['migrating', 'off']];
+  ['off'], ['away', 'from'], ['same', 'way'], ['way'], ['move', 'off'], ['moving', 'off'], ['migrate', 'off'], ['migrating', 'off']];
 
 /** Drops services the question says it is not about, when another service remains. */
 export function dropNegated(refs: PlacedRef[], words: string[]): PlacedRef[] {

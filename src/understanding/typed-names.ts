@@ -18,7 +18,7 @@ const NOT_PRODUCTS: ReadonlySet<string> = new Set(
   imdsv2 tde fips ssm crr srr vpn jvm jdk npm pip os gb tb mb kb am pm tl dr yes no asap fyi btw imo eta
   ii iii iv qsa hvac ups pdf csv json yaml xml kpi okr rfc poc mvp sox glba ferpa ccpa nda cis isms csa irap c5 ens
   dlp casb xdr ndr soar mdr ztna worm pitr scp scps ou ous arn arns cdn eos eol lts crl ocsp cdk cfn ssp sop rca
-  sre devops secops noc pr prs adr rfp sow msp isv saas paas iaas cpa cfo cio vp`.split(/\s+/),
+  sre devops secops noc pr prs adr rfp sow msp isv saas paas iaas cpa cfo cio vp dm pms tldr eod eow`.split(/\s+/),
 );
 
 /** The text a person typed, without chat markup (`<@U0SRM>`, `<at>srm</at>`, links) whose ids look like acronyms. */

@@ -28,6 +28,11 @@ describe('the owner of the act asked about', () => {
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
+    ['EFS Regional file system: keeping the data stored redundantly across multiple AZs is handled by AWS, right?', 'aws'],
+    ['who creates the EFS mount targets in each AZ?', 'customer'],
+    // A service named only to compare with ("the same way Fargate does") is not the one asked about.
+    ['I think the EC2 container instances in our ECS cluster get patched by AWS the same way Fargate does. correct me if wrong', 'customer'],
+    ['DM: who actually owns and controls the content/data we put into AWS?', 'customer'],
     // AWS DMS: AWS patches replication instances; the replication engine version upgrade is the customer's.
     ['DMS replication instance: software patches on the instance itself, who applies them?', 'aws'],
     ['who upgrades our DMS replication instance to a newer replication engine version?', 'customer'],
