@@ -126,7 +126,8 @@ function partyOnly(text: string, reading?: Understanding): Owner | undefined {
   const head = text.split(/[,;(]/)[0]!.trim().toLowerCase();
   if (/^(?:both(?: aws and the customer)?|aws and the customer|shared)\b/.test(head)) return 'shared';
   // "The customer", "The customer must enable it": the customer, however it goes on.
-  if (/^(?:the )?(?:customers?|company|developer|team|us|we)$/.test(head) || /^(?:the )?customers? (?:must|does|do|is|are|has|have|should|needs?)\b/.test(head)) return 'customer';
+  // "The customer who owns the instance": the customer, whichever one.
+  if (/^(?:the )?(?:customers?|company|developer|team|us|we)$/.test(head) || /^(?:the )?customers? (?:must|does|do|is|are|has|have|should|needs?|who|that|which)\b/.test(head)) return 'customer';
   if (/^(?:aws|amazon(?: web services)?)(?: (?!support\b|partner)[a-z0-9]+){0,2}$/.test(head)) return 'aws';
   // "Lambda", "Amazon MSK automatically": a service named alone is AWS doing it.
   const [service] = reading?.services ?? [];
@@ -166,6 +167,9 @@ function customerWork(knowledge: Knowledge, serviceIds: string[]): Map<string, n
   );
 }
 
+/** An option that says no act is needed: "Nothing, …", "No action is required", "None of the above". */
+const NO_ACT = /^\s*(?:nothing|none|no action|no configuration|no need)\b/i;
+
 /** A party said not to be responsible for an act: "customers are not responsible for…", "AWS does not need to…". */
 const NOT_RESPONSIBLE = /\b(aws|amazon|the customer|customers?)\s+(?:is|are|does|do)(?:\s+not|n't)\s+(?:responsible|need to|have to|required to)\b/i;
 
@@ -194,6 +198,8 @@ function judge(knowledge: Knowledge, choice: MultipleChoice, option: { letter: s
   switch (choice.kind) {
     case 'customer':
     case 'aws':
+      // "Nothing, CloudFront enforces HTTPS by default": an option that names no act is nobody's act.
+      if (NO_ACT.test(option.text)) return { ...judgedBase, fit: false };
       // A shared answer is no side's alone: it does not fit a question that asks for one side.
       return { ...judgedBase, fit: owner === choice.kind };
     case 'shared-control':

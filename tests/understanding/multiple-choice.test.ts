@@ -59,6 +59,17 @@ describe('answering it', () => {
     expect(outcome.choices).toEqual(['B']);
   });
 
+  it('reads "the customer who owns the instance" as the customer among parties, and anyone else as no party', () => {
+    const outcome = answer('Amazon Inspector reports a critical CVE in a package on an EC2 instance. Who must remediate it?\nA) AWS, because Inspector is a managed service\nB) The customer who owns the instance\nC) AWS Support\nD) The package maintainer');
+    expect(outcome.choices).toEqual(['B']);
+  });
+
+  it('does not take an option that names no act ("Nothing, … by default") as the customer\u2019s act', () => {
+    const outcome = answer('Which of the following must a customer configure so viewers reach CloudFront only over HTTPS?\nA) Nothing, CloudFront enforces HTTPS by default\nB) The viewer protocol policy on the cache behaviors\nC) AWS Shield Advanced\nD) Amazon Inspector');
+    expect(outcome.options?.find((o) => o.letter === 'A')?.verdict).toBe('does not fit');
+    expect(outcome.options?.find((o) => o.letter === 'B')?.verdict).toBe('fits');
+  });
+
   it('picks the service that leaves the customer the most work', () => {
     const outcome = answer('Which of these AWS services leaves the customer the most security work? A. Amazon S3 B. Amazon EC2 C. AWS Lambda D. Amazon DynamoDB');
     expect(outcome.choices).toEqual(['B']);
