@@ -20,14 +20,15 @@ export function findSide(asked: string, unnamedAsked = asked): Side | undefined 
   // "who" sets the scene; the question's own words point first, the rest only when they point nowhere.
   const at = whoAt(asked);
   const unnamedAt = whoAt(unnamedAsked);
-  // "if we leave the defaults alone, who encrypts objects we put in S3?": with the defaults, the act is AWS's.
-  if (at >= 0 && hasCue(withoutSceneText(asked), DEFAULT_STATE_WORDS)) return 'aws';
   if (at > 0 && unnamedAt > 0) {
     // "… who rotates it — can KMS do it automatically?": a guess asked after the question is no act of its own.
     // Only the customer's verbs are read there: "With an Outposts rack in our own DC, who owns physical security?"
-    // names the case first, and infrastructure words in the question do not outrank it.
+    // names the case first, and infrastructure words in the question do not outrank it; nor does a scene of
+    // defaults ("some teams do nothing … who creates the backup plan?").
     if (sideOf(asked.slice(at), unnamedAsked.slice(unnamedAt), false) === 'customer') return 'customer';
   }
+  // "if we leave the defaults alone, who encrypts objects we put in S3?": with the defaults, the act is AWS's.
+  if (at >= 0 && hasCue(withoutSceneText(asked), DEFAULT_STATE_WORDS)) return 'aws';
   return sideOf(asked, unnamedAsked);
 }
 

@@ -22,7 +22,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',
     ' we manage', ' we deploy', ' we built', ' we build', ' bring our ', ' byo', ' turn it on', ' turns it on',
     ' switch it on', ' turn them on', ' turns them on', ' switch them on', ' monitor our', ' audit our', ' test our', ' tests our', ' testing our', ' we host', ' we self host', ' self hosted', ' self managed',
-    ' ourselves', ' on our own', ' we put', ' our own staff', ' our staff', ' our engineers', ' our employees',
+    ' ourselves', ' on our own', ' our own staff', ' our staff', ' our engineers', ' our employees',
     ' our developers', ' our devs', ' our people', ' our admins', ' our administrators', ' our workforce',
     ' customer employees', ' customer staff', ' customer developers', ' customer engineers', ' customer people',
     ' customers employees', ' customers staff', ' customers own staff',

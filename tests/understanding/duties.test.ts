@@ -28,6 +28,9 @@ describe('the owner of the act asked about', () => {
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
+    ['compliance needs WORM retention on our backups. who applies Vault Lock to the backup vault, is that something AWS Backup does on its own?', 'customer'],
+    // The question's own customer verb outweighs a scene of defaults ("some teams do nothing").
+    ['right now some teams do manual snapshots and some do nothing. who is responsible for creating the backup plan in AWS Backup?', 'customer'],
     ['EFS Regional file system: keeping the data stored redundantly across multiple AZs is handled by AWS, right?', 'aws'],
     ['who creates the EFS mount targets in each AZ?', 'customer'],
     // A service named only to compare with ("the same way Fargate does") is not the one asked about.
