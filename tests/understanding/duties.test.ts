@@ -87,6 +87,9 @@ describe('conditions that flip the owner', () => {
     // SageMaker HyperPod: the cluster software update is yours unless auto-patching is configured on the instance group.
     ['who patches the nodes of our SageMaker HyperPod cluster?', 'customer', 'SageMaker HyperPod cluster (no auto-patching)'],
     ['SageMaker HyperPod cluster: if we configured ClusterAutoPatchConfig on the instance group, who applies the security patch AMI updates?', 'aws', 'HyperPod auto-patching configured'],
+    // Patch Manager: patching is yours; AWS defines the predefined patch baselines.
+    ['who patches our EC2 instances with Patch Manager?', 'customer', undefined],
+    ['Patch Manager with the predefined AWS patch baseline for Amazon Linux: who defines what is in that baseline?', 'aws', "AWS's predefined patch baseline"],
     // A state said to come later is not in force: "hits end of support next quarter" is not past it.
     ['our MSK cluster is past end of support, who upgrades it?', 'aws', 'Kafka version past its end-of-support date'],
     ['our MSK cluster is still on a Kafka version that hits end of support next quarter, who upgrades it?', 'customer', undefined],
