@@ -4,8 +4,8 @@
  * the question's words (normalised: "5.7" reads "5 7"), so the upgrade's duty and condition are found.
  */
 
-/** A version number, normalised ("5 7", "3 13", "4 x", "v16"). */
-const VERSION = String.raw`v?(\d+)(?: (?:\d+|x))*`;
+/** A version number, normalised ("5 7", "3 13", "4 x", "v16"), or a runtime identifier's ("nodejs18 x", "python3 11"). */
+const VERSION = String.raw`(?:v|[a-z]+(?=\d))?(\d+)(?: (?:\d+|x))*`;
 const JUMP = new RegExp(` ${VERSION} (?:to|into|onto) ${VERSION}(?= (\\S+)|$)`);
 /** Words that say the numbers are versions, not counts ("from 2 to 4 nodes"). */
 const VERSION_CUES = /\b(?:version|versions|upgrade|upgrades|upgrading|upgraded|jump|move|moving|migrate|migrating|bump|go|going|engine|release)\b/;

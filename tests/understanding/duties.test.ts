@@ -90,6 +90,11 @@ describe('conditions that flip the owner', () => {
     // Patch Manager: patching is yours; AWS defines the predefined patch baselines.
     ['who patches our EC2 instances with Patch Manager?', 'customer', undefined],
     ['Patch Manager with the predefined AWS patch baseline for Amazon Linux: who defines what is in that baseline?', 'aws', "AWS's predefined patch baseline"],
+    // Moving to a newer runtime (language version) is the customer's; Lambda patches the runtime chosen.
+    ['moving our functions from python3.11 to python3.13 runtime - is that customer-driven?', 'customer', 'moving to a new runtime (a newer language version)'],
+    ['does lambda bump our functions from nodejs18.x to nodejs22.x automatically or is that on us', 'customer', 'moving to a new runtime (a newer language version)'],
+    ['Lambda function on a managed runtime in Auto mode: who publishes the new runtime version with the latest patches?', 'aws', undefined],
+    ['is it true that S3 encrypts every new object upload by default now, even if we don\u2019t configure anything?', 'aws', undefined],
     // A state said to come later is not in force: "hits end of support next quarter" is not past it.
     ['our MSK cluster is past end of support, who upgrades it?', 'aws', 'Kafka version past its end-of-support date'],
     ['our MSK cluster is still on a Kafka version that hits end of support next quarter, who upgrades it?', 'customer', undefined],
