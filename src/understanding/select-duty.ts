@@ -70,6 +70,9 @@ function inOrder(stemmed: string, words: string[]): boolean {
 /** Words that turn the term after them into its opposite: "non-critical updates" are not "critical updates". */
 const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['non', 'not', 'no']);
 
+/** Words that deny a verb before a term ("never configured …", "didn't enable …"). */
+const NEVER: ReadonlySet<string> = new Set(['never', 'not', 'didn', 'haven', 'hasn', 'without'].map(stem));
+
 /** Words that put a state still to come: "before it reaches end of support", "approaching end of support". */
 const NOT_YET: ReadonlySet<string> = new Set(['before', 'until', 'prior', 'approaching', 'upcoming', 'nearing'].map(stem));
 /** How far back such a word reaches ("before the current one reaches …"). */
@@ -84,7 +87,9 @@ function includesAffirmed(stemmed: string, key: string): boolean {
   for (let at = stemmed.indexOf(key); at >= 0; at = stemmed.indexOf(key, at + 1)) {
     const previous = stemmed.slice(0, at).trim().split(' ').slice(-NOT_YET_WORDS);
     const following = stemmed.slice(at + key.length).trim().split(' ').slice(0, LATER_WORDS);
-    if (!NEGATING_PREFIXES.has(previous.at(-1) ?? '') && !previous.some((w) => NOT_YET.has(w)) && !following.some((w) => LATER.has(w))) return true;
+    // "non-critical", and "we never configured auto-patching": a negation right before, or one word earlier.
+    const negated = NEGATING_PREFIXES.has(previous.at(-1) ?? '') || NEVER.has(previous.at(-1) ?? '') || NEVER.has(previous.at(-2) ?? '');
+    if (!negated && !previous.some((w) => NOT_YET.has(w)) && !following.some((w) => LATER.has(w))) return true;
   }
   return false;
 }

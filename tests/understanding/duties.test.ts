@@ -95,6 +95,10 @@ describe('conditions that flip the owner', () => {
     ['does lambda bump our functions from nodejs18.x to nodejs22.x automatically or is that on us', 'customer', 'moving to a new runtime (a newer language version)'],
     ['Lambda function on a managed runtime in Auto mode: who publishes the new runtime version with the latest patches?', 'aws', undefined],
     ['is it true that S3 encrypts every new object upload by default now, even if we don\u2019t configure anything?', 'aws', undefined],
+    // A condition's words after "never" are not in force; and naming the setting wins over naming the product.
+    ['who applies the security patch AMIs to our SageMaker HyperPod cluster if we never configured auto-patching?', 'customer', 'SageMaker HyperPod cluster (no auto-patching)'],
+    ['HyperPod instance group with AutoPatchConfig enabled - who applies the security-only AMI patches?', 'aws', 'HyperPod auto-patching configured'],
+    ['we pinned our Athena workgroup to a specific engine version, who upgrades it?', 'customer', 'workgroup engine version chosen manually'],
     // A state said to come later is not in force: "hits end of support next quarter" is not past it.
     ['our MSK cluster is past end of support, who upgrades it?', 'aws', 'Kafka version past its end-of-support date'],
     ['our MSK cluster is still on a Kafka version that hits end of support next quarter, who upgrades it?', 'customer', undefined],
