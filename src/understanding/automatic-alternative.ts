@@ -12,6 +12,8 @@ const PROVIDER_ALTERNATIVE = / or (?:does|do|will|would|is|are|can) (?!we |i )/;
 /** The customer's side of the first alternative: "do we need to switch it on", "something we have to configure". */
 const CUSTOMER_MUST = [' we have to ', ' we need to ', ' do we need ', ' do we have ', ' must we ', ' should we ', ' we must ', ' i have to ', ' i need to ',
   ' do i need ', ' do i have ', ' we ve got to ', ' we got to '];
+/** "Does AWS …", "will Amazon …": asking whether the provider does the act. */
+const AWS_DOES = /^ (?:\S+ ){0,3}(?:does|do|will|would|is|can) (?:aws|amazon)\b/;
 /** Words that say the provider does it without being asked, besides the usual "automatically", "by default". */
 const ON_ITS_OWN = [...AUTOMATIC_WORDS, ' already ', ' for us ', ' does it for us', ' handle it ', ' handles it ', ' takes care of it', ' take care of it', ' ahead of time'];
 
@@ -27,8 +29,9 @@ export function automaticAlternative(padded: string): string | undefined {
   const customerAt = padded.search(CUSTOMER_ALTERNATIVE);
   if (customerAt >= 0) {
     const first = `${padded.slice(0, customerAt)} `;
-    // "who encrypts it, AWS automatically or do we?" asks who; and the first alternative must say "on its own".
-    if (!hasCue(first, WH_CUES) && hasCue(first, ON_ITS_OWN)) return `${first}automatically `;
+    // "who encrypts it, AWS automatically or do we?" asks who; and the first alternative must say "on its own", or
+    // ask whether AWS does it ("does AWS encrypt the package after we upload it, or do we have to?").
+    if (!hasCue(first, WH_CUES) && (hasCue(first, ON_ITS_OWN) || AWS_DOES.test(first))) return `${first}automatically `;
   }
   const providerAt = padded.search(PROVIDER_ALTERNATIVE);
   if (providerAt >= 0) {

@@ -772,6 +772,11 @@ describe('claims about the customer\u2019s part (new phrasings)', () => {
     expect(ask('is the guest OS on EC2 patched automatically, or is that on us?').owner).toBe('customer');
   });
 
+  it('reads "does AWS do it, or do we have to?" as asking whether it happens without the customer', () => {
+    expect(ask('does AWS encrypt the lambda deployment package at rest after we upload it or do we have to?').owner).toBe('aws');
+    expect(ask('does AWS patch the guest OS on our EC2 instances or do we have to?').owner).toBe('customer');
+  });
+
   it('reads the other order too: "do we have to …, or does AWS already …?"', () => {
     expect(ask('is encryption at rest on Keyspaces something we have to configure, or does Keyspaces handle it out of the box?').owner).toBe('aws');
     expect(ask('do we need to switch on Shield Standard for CloudFront or does AWS already protect it?').owner).toBe('aws');
