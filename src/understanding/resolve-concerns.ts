@@ -63,7 +63,11 @@ export function resolveConcerns(mentions: Mention[], knowledge: Knowledge, dualR
     // Another concern named at least as strongly ("who patches the hypervisor") is the question.
     if ([...scored.values()].some((other) => other.weight >= score.weight)) continue;
     // A condition named ("in Manual mode, who patches?") says which specific concern the umbrella means, as context does.
-    const picked = umbrella.resolvesTo.find((specific) => context.has(specific)) ?? umbrella.resolvesTo.find((specific) => scored.get(specific)?.byCondition);
+    // So does a specific concern named more weakly, by a duty's words ("upgrading our MWAA environment to Airflow 2.10").
+    const picked =
+      umbrella.resolvesTo.find((specific) => context.has(specific)) ??
+      umbrella.resolvesTo.find((specific) => scored.get(specific)?.byCondition) ??
+      umbrella.resolvesTo.find((specific) => scored.has(specific));
     if (picked) {
       const prev = scored.get(picked);
       scored.set(picked, { weight: Math.max(prev?.weight ?? 0, score.weight + 1), at: score.at });

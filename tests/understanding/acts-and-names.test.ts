@@ -331,6 +331,12 @@ describe('exam wording for the customer\u2019s acts', () => {
   });
 });
 
+describe('an umbrella concern and a specific one named by a duty\u2019s words', () => {
+  it('reads the umbrella as the specific concern named', () => {
+    expect(understand('upgrading our MWAA environment from Airflow 2.8 to 2.10 - who does that').concernIds[0]).toBe('platform-patching');
+  });
+});
+
 describe('a noun of a concern used as a verb of another sense', () => {
   it.each([
     ['we switched our ECS tasks to Fargate, who patches the OS now?', 'hardware-network'],

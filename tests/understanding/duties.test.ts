@@ -27,6 +27,8 @@ describe('the owner of the act asked about', () => {
     ['if we want DynamoDB items encrypted before they ever leave our app, whose job is that?', 'customer'],
     ['who isolates a compromised EC2 instance?', 'customer'],
     ['who turns on Macie automated sensitive data discovery?', 'customer'],
+    // "certs" is what people type for certificates.
+    ['/srm managing the X.509 certs on our 2k sensors connecting to IoT Core - us or AWS?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
     ['compliance needs WORM retention on our backups. who applies Vault Lock to the backup vault, is that something AWS Backup does on its own?', 'customer'],
     // The question's own customer verb outweighs a scene of defaults ("some teams do nothing").
