@@ -215,7 +215,9 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   if (conceptId === OVERVIEW_CONCEPT && modelAsked && refs.length === 1 && !refs[0]!.generic && concernIds.length === 0 && claim === undefined) {
     return { ...found(refs), intent: 'service-card', confidence: 0.85 - penalty };
   }
-  if (concept && claim === undefined && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho || overallAsked ? whoConcept : hasCue(padded, WHAT_CUES))) {
+  // "how does the model differ between ECS on EC2 and ECS on Fargate?": two services compared are a comparison, not the concept.
+  const comparesServices = refs.filter((r) => !r.generic).length >= 2 && hasCue(padded, [' differ', ' difference', ' compare', ' vs ', ' versus ', ' shift', ' change between', ' changes between']);
+  if (concept && claim === undefined && !comparesServices && (refs.length === 0 || conceptNamed(mentions, conceptId!)) && (asksWho || overallAsked ? whoConcept : hasCue(padded, WHAT_CUES))) {
     const also = [...new Set([...namedConcepts(mentions), ...byWords])].filter((id) => id !== conceptId && id !== OVERVIEW_CONCEPT);
     const compared = hasCue(padded, COMPARE_CUES) || hasCue(padded, SOFT_COMPARE_CUES) || hasCue(padded, PER_CONCERN_CUES);
     const owned = overallAsked ? { conceptOwner: concept.ownerWhenAsked! } : {};

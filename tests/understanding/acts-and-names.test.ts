@@ -37,6 +37,17 @@ describe('concept questions the holdout found answered as something else (new ph
     expect(read).toMatchObject({ intent: 'concept', conceptId: 'customer-specific-controls' });
   });
 
+  it('compares two services when the model is asked about between them', () => {
+    expect(understand('explain how the shared responsibility model differs between ECS on EC2 and ECS on Fargate').intent).toBe('compare');
+    expect(understand('how does the shared responsibility model shift between ECS on EC2 and ECS on Fargate?').intent).toBe('compare');
+  });
+
+  it('names both halves when it explains the model', () => {
+    const text = ask('can someone explain the shared responsibility model in plain english?').reply.text.toLowerCase();
+    expect(text).toContain('security of the cloud');
+    expect(text).toContain('security in the cloud');
+  });
+
   it('answers both halves asked at once with the model as a whole, but keeps a comparison or a statement as it is', () => {
     expect(understand('for a board slide: what is AWS responsible for protecting, and what do we have to protect ourselves?')).toMatchObject({ intent: 'concept', conceptId: 'shared-responsibility-model' });
     expect(understand("what's the difference between security of the cloud and security in the cloud?").conceptId).toBe('security-of-the-cloud');
