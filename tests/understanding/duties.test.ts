@@ -129,6 +129,12 @@ describe('conditions that flip the owner', () => {
     expect(answer('who still patches the OS on Fargate?').owner).toBe('aws');
   });
 
+  it('reads "with DNS validation" as the kind of certificate, not the validation record asked about', () => {
+    const outcome = answer('ACM: renewal of a cert we requested in ACM with DNS validation vs one we imported - who is on the hook for each');
+    expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+    expect(answer('who keeps the DNS validation record in place for ACM renewals?').owner).toBe('customer');
+  });
+
   it('reads what comes after a "but" as the question, and what comes before as granted', () => {
     const outcome = answer('EKS upgrades: AWS handles the control plane side, fine. but updating the kubelet on the worker nodes — theirs or ours?');
     expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'Amazon EKS self-managed nodes' });
