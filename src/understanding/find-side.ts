@@ -64,6 +64,9 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
 /** "using the AWS managed base images", "on top of AWS managed rules": an AWS-made thing the customer uses, no act of AWS's. */
 const USED_AWS_THING = / (?:using|use|uses|used|with|on top of|from|based on|built on)(?: the| an| a)? (?:aws|amazon) managed(?: \S+){1,2}/g;
 
+/** Asking whether something is shared as a whole. */
+const SHARED_ASKED = [' is it a shared', ' is it shared', ' is this shared', ' is that shared', ' a shared thing', ' shared thing', ' so it s shared', ' so its shared'];
+
 /** A wh-word, its verb and its subject, anywhere: a clause that asks ("…, what do we still own?"). */
 const WH_CLAUSE = / (?:what|which|how|why|where) (?:do|did|should|must|can|could|will|would|have) (?:we|i|you) /;
 
@@ -75,6 +78,8 @@ export function findClaim(padded: string): Side | undefined {
   // "what does AWS take on…?" asks, it does not claim: a question opened by a wh-word is not judged.
   // So is one whose later clause asks it ("as we move to Lambda, what do we stop having to patch?").
   if (hasCue(padded, WH_CUES) || hasCue(padded, EITHER_CUES) || /^ (?:for \S+ \S+ )?(?:what|which|how|why|where|when)\b/.test(padded) || WH_CLAUSE.test(padded)) return undefined;
+  // "AWS trains their staff, we train ours — so is it a shared thing?" asks whether it is shared: the whole, no side's claim.
+  if (hasCue(padded, SHARED_ASKED)) return undefined;
   const aws = hasCue(padded, CLAIM_WORDS.aws);
   const customer = hasCue(padded, CLAIM_WORDS.customer);
   // "VPC flow logs are always on by default, right?" claims it happens without you.

@@ -21,6 +21,8 @@ describe('the owner of the act asked about', () => {
     ['who trains AWS employees on security?', 'aws'],
     ['who trains our own staff on security awareness?', 'customer'],
     ['who tests our disaster recovery plan?', 'customer'],
+    // Asking whether something is shared, with both sides' parts named, asks about the whole.
+    ['security awareness training - AWS trains their staff, we train ours? so is it a shared thing?', 'shared'],
     // A duty's words with the service's name between them still pick the duty.
     ['who generates the GuardDuty findings?', 'aws'],
     ['when a disk segment fails under an Aurora cluster volume, who detects and repairs it?', 'aws'],
