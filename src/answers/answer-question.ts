@@ -80,7 +80,7 @@ export function nextContext(outcome: AnswerOutcome, u: Understanding, previous?:
   if (!outcome.serviceId && !outcome.concernId) return undefined;
   // A full question starts afresh; only a follow-up carries the side it borrowed.
   // A side that only a service's name gave ("self-managed nodes") says what the thing is, not the act: not carried.
-  const side = u.sideFromName ? undefined : (u.side ?? (u.followUp ? previous?.side : undefined));
+  const side = u.sideFromName ? undefined : (u.side ?? u.offeredSide ?? (u.followUp ? previous?.side : undefined));
   return {
     ...(outcome.serviceId ? { serviceId: outcome.serviceId } : {}),
     ...(outcome.concernId ? { concernId: outcome.concernId } : {}),

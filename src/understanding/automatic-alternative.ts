@@ -15,7 +15,7 @@ const CUSTOMER_MUST = [' we have to ', ' we need to ', ' do we need ', ' do we h
 /** "Does AWS …", "will Amazon …": asking whether the provider does the act. */
 const AWS_DOES = /^ (?:\S+ ){0,3}(?:does|do|will|would|is|can) (?:aws|amazon)\b/;
 /** Words that say the provider does it without being asked, besides the usual "automatically", "by default". */
-const ON_ITS_OWN = [...AUTOMATIC_WORDS, ' already ', ' for us ', ' does it for us', ' handle it ', ' handles it ', ' takes care of it', ' take care of it', ' ahead of time'];
+const ON_ITS_OWN = [...AUTOMATIC_WORDS, ' automatic ', ' already ', ' for us ', ' does it for us', ' handle it ', ' handles it ', ' takes care of it', ' take care of it', ' ahead of time'];
 
 /**
  * "Are ECR images encrypted at rest out of the box, or do we have to set that up?" is the yes/no question of the

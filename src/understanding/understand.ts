@@ -169,7 +169,8 @@ function understand(text: string, knowledge: Knowledge, built: Indexes): Underst
   const claimsAutomatic = claim !== undefined && hasCue(asked, AUTOMATIC_WORDS);
   const side = pointed === 'aws' && claimsAutomatic ? undefined : pointed;
   const sideFromName = side === 'customer' && hasCue(asked, NATURE_WORDS) && findSide(NATURE_WORDS.reduce((t, w) => t.replaceAll(w, ' '), asked)) === undefined;
-  const read = { ...base, stemmed, ...(side ? { side } : {}), ...(sideFromName ? { sideFromName } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
+  const offeredSide = asked !== padded ? findSide(padded) : undefined;
+  const read = { ...base, stemmed, ...(side ? { side } : {}), ...(sideFromName ? { sideFromName } : {}), ...(offeredSide ? { offeredSide } : {}), ...(claim ? { claim } : {}), ...(claimsAutomatic ? { claimsAutomatic } : {}) };
 
   if (unknownProductName(text, index, correct)) return decline(read, 'unknown-service');
   // "who patches our RSD instances?": a name the bot does not know is never replaced by a guess.

@@ -66,6 +66,11 @@ export interface Understanding {
    * thing is, not which act was asked about, so a follow-up about another service does not carry it.
    */
   sideFromName?: boolean;
+  /**
+   * "do we have to turn it on, or is it automatic?": judged as the claim that it is automatic, so no side; the act the
+   * person does ("turn it on") is what a follow-up in the thread keeps asking about.
+   */
+  offeredSide?: Side;
   /** In a statement or yes/no question, the side the person says does it ("…patched by Amazon, right?"). */
   claim?: Side;
   /** The statement says the act happens on its own ("…automatically, right?", "…by default?"). */

@@ -23,6 +23,7 @@ describe('the owner of the act asked about', () => {
     ['who tests our disaster recovery plan?', 'customer'],
     // Asking whether something is shared, with both sides' parts named, asks about the whole.
     ['security awareness training - AWS trains their staff, we train ours? so is it a shared thing?', 'shared'],
+    ['L3/L4 DDoS protection for the DNS infrastructure serving our Route 53 hosted zones - automatic from AWS or do we have to build something?', 'aws'],
     // A duty's words with the service's name between them still pick the duty.
     ['who generates the GuardDuty findings?', 'aws'],
     ['when a disk segment fails under an Aurora cluster volume, who detects and repairs it?', 'aws'],
@@ -240,6 +241,8 @@ describe('follow-ups', () => {
     expect(answer('and when a managed update fails?', after('who keeps our Beanstalk platform patched when managed updates are turned on?')).owner).toBe('customer');
     // A side that only a service's name gave ("self-managed nodes") is what the thing is, not the act: not carried.
     expect(answer('and with Auto Mode?', after('who patches the OS on self-managed EKS nodes?')).owner).toBe('aws');
+    // "do we have to turn it on, or is it automatic?" is judged as a claim, but the thread keeps asking about turning on.
+    expect(answer('and shield advanced?', after('shield standard - do we have to turn it on for our cloudfront distro or is it automatic?')).owner).toBe('customer');
     // A message about something else is read on its own.
     expect(answer('fyi we turned on GuardDuty last year', context).serviceName).not.toBe('AWS Elastic Beanstalk');
   });
