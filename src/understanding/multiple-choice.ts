@@ -99,7 +99,9 @@ function kindOf(stem: string): ChoiceKind | undefined {
   const customer = /\bcustomer|\byour\b|\byou\b|\buser['’]?s?\b|\bclient['’]?s?\b|\bcompany|\bteam['’]?s?\b|\bdeveloper|\borgani[sz]ation|\bbusiness|\bbelongs? to the (?:company|team|customer)|security in the cloud/;
   if (aws.test(s) && !/customer['’]s responsib|responsibility of the customer|customer (?:is )?responsib/.test(s)) return 'aws';
   // "Which of these does Amazon S3 do for you by default?": what the service does on the customer's behalf.
-  if (/\bfor you\b|\bon your behalf\b|\bwithout you\b/.test(s) && /\b(?:do|does|handle|handles|handled|take|takes|manage|manages|managed|perform|performs|done)\b/.test(s)) return 'aws';
+  if (/\bfor you\b|\bon your behalf\b|\bwithout you\b|\bfor the customer\b|\bfor customers\b/.test(s) && /\b(?:do|does|handle|handles|handled|take|takes|manage|manages|managed|perform|performs|done)\b/.test(s)) return 'aws';
+  // "A company runs Aurora. Which of the following does AWS perform?": the doer asked about, whoever the stem's subject is.
+  if (/\b(?:does|do|will|would) (?:aws|amazon(?: web services)?) (?:perform|do|handle|manage|take care of|own|provide|carry out)\b/.test(s)) return 'aws';
   if (customer.test(s)) return 'customer';
   if (/\baws\b|\bamazon\b/.test(s)) return 'aws';
   return undefined;

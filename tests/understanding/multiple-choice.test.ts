@@ -25,6 +25,8 @@ describe('reading a pasted multiple-choice question', () => {
   });
 
   it.each([
+    ['A company runs Amazon Aurora. Which of the following does AWS perform? A. x B. y C. z D. w', { kind: 'aws' }],
+    ['Which of these tasks does Amazon Neptune handle for the customer? A. x B. y C. z D. w', { kind: 'aws' }],
     ['Which of these is AWS’s responsibility? Select 2 A. x B. y C. z D. w', { kind: 'aws', count: 2, negated: false }],
     ['Which of the following is NOT the customer’s responsibility? A. x B. y C. z D. w', { kind: 'customer', negated: true }],
     ['Which of the following is a shared control between AWS and the customer? A. x B. y C. z D. w', { kind: 'shared-control' }],
