@@ -47,7 +47,7 @@ const JOINS: ReadonlySet<string> = new Set(['and', 'plus', 'while', 'whereas']);
  * question of its own; undefined unless the message asks per act and has one join to cut at.
  */
 export function splitActs(words: string[]): string[][] | undefined {
-  if (!words.some((w) => PER_ACT.has(w))) return undefined;
+  if (!words.some((w) => PER_ACT.has(w)) && !asksWhoDoesWhat(words)) return undefined;
   const asker = lastAskerAt(words);
   const tail = asker > 0 ? asker : words.length;
   const body = words.slice(0, tail);
@@ -58,8 +58,17 @@ export function splitActs(words: string[]): string[][] | undefined {
   return [body.slice(0, cut), body.slice(cut + 1)].map((act) => ['who', ...asked, ...act]);
 }
 
-/** Words of a per-act question that carry no act ("whose is each of them?"). */
-const NO_ACT: ReadonlySet<string> = new Set([...PER_ACT, ...ASKERS, 'is', 'are', 'of', 'them', 'these', 'those', 'one', 'the', 'then', 'for', 'do', 'does', 'owns', 'own']);
+/** "… — who does what?", "… — split it out for me": a question asked per act without "each". */
+const WHO_DOES_WHAT: readonly string[][] = [['who', 'does', 'what'], ['who', 'owns', 'what'], ['who', 'handles', 'what'], ['who', 'does', 'which'],
+  ['who', 'owns', 'which'], ['split', 'it', 'out'], ['break', 'it', 'down']];
+
+function asksWhoDoesWhat(words: string[]): boolean {
+  return WHO_DOES_WHAT.some((phrase) => words.some((_w, i) => phrase.every((p, j) => words[i + j] === p)));
+}
+
+/** Words of a per-act question that carry no act ("whose is each of them?", "who does what?"). */
+const NO_ACT: ReadonlySet<string> = new Set([...PER_ACT, ...ASKERS, 'is', 'are', 'of', 'them', 'these', 'those', 'one', 'the', 'then', 'for', 'do',
+  'does', 'owns', 'own', 'what', 'handles', 'split', 'it', 'out', 'break', 'down', 'me', 'us']);
 
 /**
  * The act a closing per-act question asks of each ("… — who renews each?" → renews), so every act is read with

@@ -197,6 +197,13 @@ describe('two-part questions', () => {
   });
 });
 
+describe('two acts of one service, then "who does what?"', () => {
+  it('answers each act', () => {
+    expect(answer('DocumentDB: required engine patches vs minor version upgrades, who does what?').parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+    expect(answer('WAF: maintaining the AWS managed rule groups, and maintaining our own custom rule group - who does what?').parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
+  });
+});
+
 describe('follow-ups', () => {
   const after = (first: string) => {
     const u = understand(first);
