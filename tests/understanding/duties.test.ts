@@ -104,6 +104,10 @@ describe('conditions that flip the owner', () => {
     ['who applies the security patch AMIs to our SageMaker HyperPod cluster if we never configured auto-patching?', 'customer', 'SageMaker HyperPod cluster (no auto-patching)'],
     ['HyperPod instance group with AutoPatchConfig enabled - who applies the security-only AMI patches?', 'aws', 'HyperPod auto-patching configured'],
     ['we pinned our Athena workgroup to a specific engine version, who upgrades it?', 'customer', 'workgroup engine version chosen manually'],
+    // AWS Glue: AWS patches supported Glue versions; moving jobs to a newer one, above all at end of support, is yours.
+    ['who patches the Spark runtime on Glue?', 'aws', undefined],
+    ['who chooses the Glue version of our jobs?', 'customer', undefined],
+    ["moving Glue ETL jobs off a Glue version that has reached end of support - that's our task, right?", 'customer', 'Glue version at end of support'],
     // A state said to come later is not in force: "hits end of support next quarter" is not past it.
     ['our MSK cluster is past end of support, who upgrades it?', 'aws', 'Kafka version past its end-of-support date'],
     ['our MSK cluster is still on a Kafka version that hits end of support next quarter, who upgrades it?', 'customer', undefined],
