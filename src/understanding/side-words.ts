@@ -112,7 +112,7 @@ export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|n
  * not an act asked about.
  */
 export const DENIED_ACT =
-  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up)|with(?: \S+){1,5} (?:enabled|disabled|turned on|turned off|switched on|switched off|set to \S+)|(?:is|are|was|were|left|stays|kept) set to \S+|set to (?:true|false)|(?:we|i) (?:don t|dont|do not)(?: (?:have|need) to)? \S+(?: anything| up| on| off)?)(?= )/g;
+  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up)|with(?: \S+){1,5} (?:enabled|disabled|turned on|turned off|switched on|switched off|set to \S+)|(?:is|are|was|were|left|stays|kept) set to \S+|set to (?:true|false)|(?:we|i) (?:don t|dont|do not)(?: (?:have|need) to)? \S+(?: anything| up| on| off)?|(?:default|upgrade|update|the|this|that|a|an|same|current) setting)(?= )/g;
 
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',
