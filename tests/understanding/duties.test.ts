@@ -34,6 +34,7 @@ describe('the owner of the act asked about', () => {
     ['/srm managing the X.509 certs on our 2k sensors connecting to IoT Core - us or AWS?', 'customer'],
     ['who handles security of the Lambda execution environment?', 'aws'],
     ['who upgrades OpenSearch to a new version?', 'customer'],
+    ['who provides the baseline L3/L4 DDoS protection we get without paying for Advanced?', 'aws'],
     // "the default auto-upgrade setting" is a noun, not the customer setting something.
     ['saw on a forum: Athena automatically upgrades workgroups that are on the default auto-upgrade setting. is that right', 'aws'],
     ['compliance needs WORM retention on our backups. who applies Vault Lock to the backup vault, is that something AWS Backup does on its own?', 'customer'],
