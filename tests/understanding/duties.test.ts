@@ -112,6 +112,7 @@ describe('conditions that flip the owner', () => {
     ['who patches the Spark runtime on Glue?', 'aws', undefined],
     ['who chooses the Glue version of our jobs?', 'customer', undefined],
     ["moving Glue ETL jobs off a Glue version that has reached end of support - that's our task, right?", 'customer', 'Glue version at end of support'],
+    ['who rotates KMS keys with imported key material?', 'customer', 'keys with imported key material'],
     // A state said to come later is not in force: "hits end of support next quarter" is not past it.
     ['our MSK cluster is past end of support, who upgrades it?', 'aws', 'Kafka version past its end-of-support date'],
     ['our MSK cluster is still on a Kafka version that hits end of support next quarter, who upgrades it?', 'customer', undefined],
