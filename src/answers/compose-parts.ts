@@ -15,7 +15,7 @@ export function composeParts(knowledge: Knowledge, parts: QuestionPart[], claim?
     .filter((p) => p.concernIds.length > 0 || ((p.fallbackFeature || p.turnsOnService) && p.service))
     .map((p) => {
       if ((p.fallbackFeature || p.turnsOnService) && p.service) return composeConfigurationFallback(knowledge, p.service.candidates[0]!, p.fallbackFeature);
-      const cues: AnswerCues = { stemmed: p.stemmed, ...(p.side ? { side: p.side } : {}), ...(claim ? { claim } : {}) };
+      const cues: AnswerCues = { stemmed: p.stemmed, ...(p.side ? { side: p.side } : {}), ...(p.leaning ? { leaning: p.leaning } : {}), ...(claim ? { claim } : {}) };
       return p.service
         ? composeOwnerAnswer(knowledge, p.service.candidates, p.concernIds, false, cues)
         : composeGeneralAnswer(knowledge, p.concernIds[0]!, cues);

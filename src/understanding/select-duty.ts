@@ -17,6 +17,8 @@ export interface DutyCues {
   /** Stemmed words of the question, space-joined and padded (" turn on encrypt "). */
   stemmed: string;
   side?: Side;
+  /** A side suggested by the question's shape, not its words (a part set against another): outweighed by any duty word. */
+  leaning?: Side;
   /** In a statement, the side the person says does it. */
   claim?: Side;
   /** The statement says the act happens on its own ("S3 encrypts new objects automatically, right?"). */
@@ -33,6 +35,8 @@ function isSetting(condition: Condition): boolean {
 
 /** What the side a verb points at weighs against a duty's own words (2 per word). */
 const SIDE_WEIGHT = 4.5;
+/** What a leaning weighs: more than one duty word, less than two. */
+const LEANING_WEIGHT = 2.5;
 
 const keys = new WeakMap<object, string[]>();
 
@@ -140,9 +144,11 @@ export function selectDuty(entry: Pick<Responsibility, 'duties' | 'owner' | 'oth
   // The side a verb points at outweighs a duty's own words of one or two words; a longer phrase outweighs the side.
   let pick: { duty: Duty; score: number } | undefined;
   // In a yes/no question the verbs belong to the claim ("do I need to configure firewalls for S3?"), not to an act.
-  const candidates = cues.side && !cues.claim && !usual.some((d) => d.by === cues.side) ? [...usual, ...optional(otherSideAct(entry, cues.side))] : usual;
+  const pointed = cues.side ?? cues.leaning;
+  const candidates = pointed && !cues.claim && !usual.some((d) => d.by === pointed) ? [...usual, ...optional(otherSideAct(entry, pointed))] : usual;
   for (const duty of candidates) {
-    const score = 2 * longestMatch(cues.stemmed, duty, duty.terms) + (duty.by === cues.side ? SIDE_WEIGHT : 0);
+    const score =
+      2 * longestMatch(cues.stemmed, duty, duty.terms) + (duty.by === cues.side ? SIDE_WEIGHT : 0) + (!cues.side && duty.by === cues.leaning ? LEANING_WEIGHT : 0);
     if (score > 0 && (!pick || score > pick.score)) pick = { duty, score };
   }
   if (pick) return { focus: pick.duty, inForce: usual.includes(pick.duty) ? usual : [pick.duty, ...usual] };

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/types.js';
 import type { Mention } from './find-mentions.js';
+import { contrastSides } from './contrast-sides.js';
 import { findSide } from './find-side.js';
 import { resolveConcerns } from './resolve-concerns.js';
 import type { PlacedRef } from './resolve-services.js';
@@ -77,7 +78,7 @@ export function splitParts(
   if (!compared && !listed && !perService && !parallel && !eachNamesOne) return undefined;
   if (questionConcerns.length === 0 && !eachNamesOne) return undefined;
   const questionSide = findSide(` ${words.join(' ')} `);
-  return sorted.map((r, i) => {
+  const parts = sorted.map((r, i): QuestionPart => {
     // A part that names its own act has its own side; one that only names a service shares the question's.
     const side = findSide(` ${words.slice(bounds[i], bounds[i + 1]).join(' ')} `) ?? (own[i]!.length > 0 ? undefined : questionSide);
     return {
@@ -88,4 +89,6 @@ export function splitParts(
       ...(side ? { side } : {}),
     };
   });
+  // "EFS vs S3 with default settings — who encrypts?": parts set against each other are halves of a contrast.
+  return compared || perService ? contrastSides(parts) : parts;
 }

@@ -38,6 +38,7 @@ import { OPENERS, splitActs, splitClauses } from './split-clauses.js';
 import { withoutSceneStems } from './scene-clause.js';
 import { splitByCondition } from './split-by-condition.js';
 import { splitParts } from './split-parts.js';
+import { contrastSides } from './contrast-sides.js';
 import { stem } from './stem.js';
 import { typedAsNames, unknownAcronym } from './typed-names.js';
 import type { QuestionPart, ServiceRef, Understanding } from './understanding.js';
@@ -354,7 +355,7 @@ function askedInClauses(
     }
     const concernIds = r.concernIds.length > 0 ? r.concernIds : primary ? [primary] : (previous?.concernIds ?? []);
     if (concernIds.length === 0) continue;
-    parts.push({ ...(service ? { service } : {}), concernIds, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}) });
+    parts.push({ ...(service ? { service } : {}), concernIds, stemmed: first.stemmed, ...(r.side ? { side: r.side } : {}), ...(r.sideFromName ? { sideFromName: true } : {}) });
   }
   if (parts.length < 2 || !reads.some((r) => r.concernIds.length > 0)) return undefined;
   const first = parts.find((p) => p.concernIds.length > 0)!;
@@ -364,7 +365,7 @@ function askedInClauses(
     concernIds: first.concernIds,
     concernsTied: false,
     stemmed: first.stemmed,
-    parts,
+    parts: contrastSides(parts),
     confidence: 0.85,
   };
 }

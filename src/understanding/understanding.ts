@@ -99,6 +99,10 @@ export interface QuestionPart {
   service?: ServiceRef;
   concernIds: string[];
   side?: Side;
+  /** The side comes from what a thing is ("self-managed nodes"), not from the act asked. */
+  sideFromName?: boolean;
+  /** The side the other part's contrast suggests ("who releases the updates, and who restarts…"): weaker than the part's own duty words. */
+  leaning?: Side;
   /** The part's own stemmed words, for its duty and condition words. */
   stemmed: string;
   /** The part configures a feature of its service the knowledge has no entry for ("usage plans"). */
