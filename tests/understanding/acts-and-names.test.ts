@@ -25,6 +25,17 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['aws', 'customer']);
   });
 
+  it('reads responding to what a service reports as the customer\'s act', () => {
+    const outcome = ask('Security Hub raised a critical finding on our account - who responds to it?');
+    expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'AWS Security Hub', concernId: 'incident-response' });
+  });
+
+  it('reads a "who" after a verb it is the object of as part of the act, not a second question', () => {
+    const read = understand('who writes the IAM policies that control who can read our DynamoDB table?');
+    expect(read.parts).toBeUndefined();
+    expect(ask('who writes the IAM policies that control who can read our DynamoDB table?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon DynamoDB' });
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
