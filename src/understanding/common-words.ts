@@ -10,7 +10,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   need needs no nor not now of off on once only or other our ours out over own per really same say says see
   she should so some such take takes tell than that the their them then there these they thing things this
   those through to too under until up us use used uses using very want wants was way we well were what
-  when where whether which while who whom whose why will with within without would yes yet you your yours
+  when where whether which while who whom whose whoever why will with within without would yes yet you your yours
   yourself actually anyone anybody someone somebody everyone everybody team teams company new hire
   responsible responsibility responsibilities own owns owner owning job task duty handle handles handling
   charge care look looks looking after manage manages managing managed aws amazon cloud customer customers

@@ -31,6 +31,13 @@ export function withoutMarkup(raw: string): string {
 const LOGGING_INTO_A_MACHINE =
   /\blog(?:s|ged|ging)? (?:into|onto|in to|on to) (?=(?:the |an? |our |my |its |their |your )?(?:host|hosts|instance|instances|server|servers|machine|machines|box|boxes|console|account|accounts|node|nodes|vm|vms|bastion|database|databases|db)\b)/g;
 
+/**
+ * "policies that control who can read the table", "training for the people who work in AWS facilities": a "who" that is
+ * the object of a verb or the start of a relative clause asks nothing; it becomes "whoever", which no cue reads as asking.
+ */
+const EMBEDDED_WHO =
+  /\b(control|controls|controlling|decide|decides|deciding|determine|determines|determining|choose|chooses|choosing|manage|manages|managing|restrict|restricts|restricting|limit|limits|limiting|govern|governs|specify|specifies|define|defines|defining|track|tracks|tracking|log|logs|logging|record|records|recording|see|sees|know|knows|audit|audits|review|reviews|reviewing|check|checks|checking|over|about|people|person|persons|staff|employees|engineers|admins|administrators|users|principals|anyone|someone|everyone|those|humans) who\b/g;
+
 export function normalizeText(raw: string): string[] {
   const text = raw
     .slice(0, MAX_QUESTION_CHARS * 4)
@@ -53,6 +60,7 @@ export function normalizeText(raw: string): string[] {
     .replace(LEADING_INTERJECTION, ' ')
     // "logging into the host" signs in; it says nothing about logs ("logging into a bucket" still delivers logs).
     .replace(LOGGING_INTO_A_MACHINE, 'sign in to ')
+    .replace(EMBEDDED_WHO, '$1 whoever')
     // "the encrypt-by-default switch": a setting, not a network switch.
     .replace(/\b(default|setting|feature|level|kill|toggle) switch(es)?\b/g, '$1 setting')
     // "switching on GuardDuty", "switched them off", "switches Macie on" turn things on and off; they say nothing about network switches.

@@ -1,16 +1,6 @@
 /** Words that open a question of its own inside a longer message ("…, and who configures the bucket policies?"). */
 export const OPENERS: ReadonlySet<string> = new Set(['who', 'whose', 'whos']);
 
-/** Verbs after which "who" opens no question of its own: "IAM policies that control who can read the table". */
-const EMBEDDING: ReadonlySet<string> = new Set(['control', 'controls', 'controlling', 'decide', 'decides', 'deciding', 'determine',
-  'determines', 'determining', 'choose', 'chooses', 'choosing', 'manage', 'manages', 'managing', 'restrict', 'restricts', 'restricting',
-  'limit', 'limits', 'limiting', 'govern', 'governs', 'specify', 'specifies', 'define', 'defines', 'defining', 'track', 'tracks',
-  'tracking', 'log', 'logs', 'logging', 'record', 'records', 'recording', 'see', 'sees', 'know', 'knows', 'audit', 'audits', 'review',
-  'reviews', 'reviewing', 'check', 'checks', 'checking', 'over', 'about']);
-
-/** A "who" that opens a question: not one after a verb it is the object of ("…policies that control who can read…"). */
-const opens = (words: string[], i: number) => OPENERS.has(words[i]!) && !(words[i]! === 'who' && EMBEDDING.has(words[i - 1] ?? ''));
-
 /** How far before its "who" a clause may start ("…, and on the EC2 launch type who patches…"). */
 const CLAUSE_LEAD = 10;
 
@@ -20,9 +10,9 @@ const CLAUSE_LEAD = 10;
  */
 export function splitClauses(words: string[]): string[][] {
   const starts: number[] = [];
-  words.forEach((_w, i) => {
-    if (opens(words, i) && i > 0 && starts.length === 0 && words.slice(0, i).some((_p, j) => opens(words, j))) starts.push(i);
-    else if (opens(words, i) && starts.length > 0 && i > starts[starts.length - 1]!) starts.push(i);
+  words.forEach((w, i) => {
+    if (OPENERS.has(w) && i > 0 && starts.length === 0 && words.slice(0, i).some((p) => OPENERS.has(p))) starts.push(i);
+    else if (OPENERS.has(w) && starts.length > 0 && i > starts[starts.length - 1]!) starts.push(i);
   });
   if (starts.length === 0) return [words];
   // Cut at the "and" that opens the clause ("…guest OS, and on RDS who patches…"), a few words before its "who".

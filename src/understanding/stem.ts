@@ -6,6 +6,8 @@ const KEEP_FINAL_S = /(ss|us|is|os)$/;
  * consistent, not linguistically right.
  */
 export function stem(word: string): string {
+  // "decides whoever can read" (an embedded "who", see normalize-text) still meets the term "who can read".
+  if (word === 'whoever') return 'who';
   let w = word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

@@ -36,6 +36,16 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(ask('who writes the IAM policies that control who can read our DynamoDB table?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon DynamoDB' });
   });
 
+  it('judges a statement with an embedded "who" as a statement, not as a who-question', () => {
+    const outcome = ask('my lead says AWS decides who may use our customer managed KMS key. is that right?');
+    expect(outcome).toMatchObject({ owner: 'customer', serviceName: 'AWS Key Management Service (KMS)' });
+    expect(outcome.reply.headline).toMatch(/^No — /);
+  });
+
+  it('reads "the staff who work in AWS data centers" as whose staff, not as a second question', () => {
+    expect(ask('who runs security awareness training for the staff who work in AWS data centers?')).toMatchObject({ owner: 'aws', concernId: 'awareness-training' });
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
