@@ -111,10 +111,10 @@ export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|n
 /**
  * "… isn't something we set up": the customer's verb denied in a statement, whatever the sentence asks. And a
  * state described ("auto-update is enabled", "the flag was turned on", "with Auto Mode enabled"): how things stand,
- * not an act asked about.
+ * not an act asked about. So is what the customer stands on ("the AWS infrastructure we run on").
  */
 export const DENIED_ACT =
-  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up)|with(?: \S+){1,5} (?:enabled|disabled|turned on|turned off|switched on|switched off|set to \S+)|(?:is|are|was|were|left|stays|kept) set to \S+|set to (?:true|false)|(?:we|i) (?:don t|dont|do not)(?: (?:have|need) to)? \S+(?: anything| up| on| off)?|(?:default|upgrade|update|the|this|that|a|an|same|current) setting)(?= )/g;
+  / (?:(?:isn t|is not|not|nothing) (?:something |anything )?(?:we|i) \S+(?: up| on| off)?|(?:is|are|was|were|is already|are already) (?:enabled|disabled|turned on|turned off|switched on|switched off|configured|set up)|with(?: \S+){1,5} (?:enabled|disabled|turned on|turned off|switched on|switched off|set to \S+)|(?:is|are|was|were|left|stays|kept) set to \S+|set to (?:true|false)|(?:we|i) (?:don t|dont|do not)(?: (?:have|need) to)? \S+(?: anything| up| on| off)?|(?:default|upgrade|update|the|this|that|a|an|same|current) setting|(?:infrastructure|platform|hardware|servers|stack|cloud) (?:we|i) (?:run|build|host|deploy) (?:on|in))(?= )/g;
 
 /** Both sides named as alternatives ("AWS or us?"): a question, not a claim to judge. */
 export const EITHER_CUES: readonly string[] = [' or aws', ' aws or ', ' or amazon', ' amazon or ', ' or us ', ' us or ',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion, nextContext } from '../../src/answers/answer-question.js';
 import { MESSAGES } from '../../src/answers/messages.js';
+import { findSide } from '../../src/understanding/find-side.js';
 import { createUnderstand } from '../../src/understanding/understand.js';
 import { loadTestKnowledge } from '../helpers/knowledge.js';
 
@@ -44,6 +45,11 @@ describe('general causes found by the holdout (new phrasings, not its questions)
 
   it('reads "the staff who work in AWS data centers" as whose staff, not as a second question', () => {
     expect(ask('who runs security awareness training for the staff who work in AWS data centers?')).toMatchObject({ owner: 'aws', concernId: 'awareness-training' });
+  });
+
+  it('reads "the infrastructure we run on" as where the customer stands, not as an act of running', () => {
+    expect(findSide(' who writes the soc 2 report about the cloud infrastructure we run on ')).not.toBe('customer');
+    expect(findSide(' we run our own kafka who patches it ')).toBe('customer');
   });
 
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
