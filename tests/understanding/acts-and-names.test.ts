@@ -48,7 +48,7 @@ describe('general causes found by the holdout (new phrasings, not its questions)
   });
 
   it('reads "the infrastructure we run on" as where the customer stands, not as an act of running', () => {
-    expect(findSide(' who writes the soc 2 report about the cloud infrastructure we run on ')).not.toBe('customer');
+    expect(findSide(' who produces the soc 2 report about the cloud infrastructure we run on ')).not.toBe('customer');
     expect(findSide(' we run our own kafka who patches it ')).toBe('customer');
   });
 
