@@ -72,7 +72,9 @@ export function composeMultipleChoice(
   if ((choice.kind === 'customer' || choice.kind === 'aws') && !choice.negated) {
     const strict = judged.filter((j) => j.fit === true).length;
     const shared = judged.filter((j) => j.owner === 'shared');
-    if (strict < wantedCount && strict + shared.length === wantedCount) for (const j of shared) j.fit = true;
+    // Only when every option could be judged: an unjudged one may be the side's own act.
+    const allJudged = judged.every((j) => j.fit !== undefined);
+    if (allJudged && strict < wantedCount && strict + shared.length === wantedCount) for (const j of shared) j.fit = true;
   }
   for (const j of judged) j.verdict = j.fit === undefined ? 'unknown' : j.fit ? 'fits' : 'does not fit';
   const fitting = judged.filter((j) => j.fit === true);
@@ -89,7 +91,7 @@ export function composeMultipleChoice(
   });
   const reply = withText({
     kind: 'answer',
-    headline: letters.length === 0 ? MESSAGES.multipleChoice.none : sure ? MESSAGES.multipleChoice.answer(letters) : MESSAGES.multipleChoice.unsure(letters),
+    headline: letters.length === 0 ? (judged.some((j) => j.fit === undefined) ? MESSAGES.multipleChoice.noneJudged : MESSAGES.multipleChoice.none) : sure ? MESSAGES.multipleChoice.answer(letters) : MESSAGES.multipleChoice.unsure(letters),
     sections: [{ title: MESSAGES.multipleChoice.options, body: lines.join('\n') }],
     sources,
     suggestions: [],
@@ -99,7 +101,7 @@ export function composeMultipleChoice(
     reply,
     answered: sure && letters.length > 0,
     // The owner of what was picked: the party picked, or the one owner all picked options share ("which is the customer's?").
-    owner: sure ? (partyQuestion ? stemOwner! : ((choice.kind && WORK_OWNER[choice.kind]) ?? pickedOwner(picked))) : null,
+    owner: sure ? (partyQuestion ? stemOwner! : ((choice.kind && WORK_OWNER[choice.kind]) ?? sideAsked(choice) ?? pickedOwner(picked))) : null,
     serviceId: null,
     serviceName: null,
     concernLabel: null,
@@ -110,6 +112,11 @@ export function composeMultipleChoice(
 
 /** "Which service leaves the most work to the customer?": the picked service makes it the customer's; "the least": AWS's. */
 const WORK_OWNER: Readonly<Partial<Record<ChoiceKind, Owner>>> = { 'more-customer-work': 'customer', 'less-customer-work': 'aws' };
+
+/** "Which is the customer's responsibility?": the picked act is named as that side's, whatever else it holds. */
+function sideAsked(choice: ReadChoice): Owner | undefined {
+  return (choice.kind === 'customer' || choice.kind === 'aws') && !choice.negated ? choice.kind : undefined;
+}
 
 /** The owner every picked option shares, if they share one. */
 function pickedOwner(picked: Judged[]): Owner | null {

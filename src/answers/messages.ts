@@ -66,6 +66,7 @@ export const MESSAGES = {
     answer: (letters: string[]) => `Answer: ${letters.join(', ')}`,
     unsure: (letters: string[]) => `Probably ${letters.join(', ') || 'none of them'} — but I'm not sure: I could not judge every option`,
     none: "I can't pick an answer: no option fits what the question asks, as far as I know.",
+    noneJudged: "I can't pick an answer: none of the options I could judge fits, and I could not judge every option.",
     options: 'Option by option',
     cannotJudge: "I can't judge this one from what I know",
     notAParty: 'not a party in the shared responsibility model: it is AWS, you, or both',

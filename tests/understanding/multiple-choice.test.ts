@@ -190,6 +190,22 @@ describe('the owner of a pasted question', () => {
   });
 });
 
+describe('an act shared between the sides, asked for one side', () => {
+  const stem = 'Which of these is the customer\u2019s responsibility for Amazon S3?\nA. Replacing failed disks\nB. Encryption at rest for the objects in their buckets';
+  it('picks the shared act when no other fits, and names it the side asked for', () => {
+    const outcome = answer(`${stem}\nC. Physical security of the data centers`);
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('customer');
+  });
+
+  it('does not fall back on the shared act while an option it could not judge may be that side\u2019s own', () => {
+    const outcome = answer(`${stem}\nC. Blorping the frobnicator`);
+    expect(outcome.choices).toEqual([]);
+    expect(outcome.answered).toBe(false);
+    expect(outcome.reply.headline).toMatch(/could not judge every option/);
+  });
+});
+
 describe('parties written out in full', () => {
   it('reads "The customer must …" as the customer and a service named alone as AWS', () => {
     const outcome = answer('Who replaces a failed disk under an Amazon S3 bucket? A) The customer must file a ticket first B) Amazon S3 C) Nobody D) The disk maker');
