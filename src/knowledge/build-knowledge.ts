@@ -9,6 +9,7 @@ import type {
   ResolvedResponsibility,
   Responsibility,
   Service,
+  ServiceCategory,
 } from './types.js';
 
 interface ServiceTable {
@@ -25,7 +26,17 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
 
   const concerns = new Map<string, Concern>(files.concerns.concerns.map((c) => [c.id, { ...c, general: deriveResponsibility(c.general) }]));
   const concepts = new Map<string, Concept>(files.concepts.concepts.map((c) => [c.id, c]));
-  const defaults = new Map<string, Responsibility>(files.defaults.defaults.map(({ concern, ...r }) => [concern, deriveResponsibility(r)]));
+  // Per concern, the default for every service and those for some categories only.
+  const defaults = new Map<string, { categories?: ServiceCategory[]; entry: Responsibility }[]>();
+  for (const { concern, categories, ...r } of files.defaults.defaults) {
+    defaults.set(concern, [...(defaults.get(concern) ?? []), { ...(categories ? { categories } : {}), entry: deriveResponsibility(r) }]);
+  }
+  /** The default of a concern for a service: one written for its category first, else the one for every service. */
+  const defaultFor = (serviceId: string, concernId: string): Responsibility | undefined => {
+    const category = services.get(serviceId)?.category;
+    const list = defaults.get(concernId) ?? [];
+    return (list.find((d) => category && d.categories?.includes(category)) ?? list.find((d) => !d.categories))?.entry;
+  };
 
   const tables = new Map<string, ServiceTable>();
   const fileOfService = new Map<string, string>();
@@ -48,12 +59,12 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     for (let id: string | undefined = serviceId; id; id = services.get(id)?.variantOf) {
       const table = tables.get(id);
       const entry = table?.entries.get(concernId);
-      if (entry) return { ...withDefaultConditions(entry, defaults.get(concernId)), serviceId, concernId, origin };
+      if (entry) return { ...withDefaultConditions(entry, defaultFor(serviceId, concernId)), serviceId, concernId, origin };
       if (table?.notApplicable.has(concernId)) return { none: 'not-applicable' };
       if (table?.withheld.has(concernId)) return { none: 'withheld' };
       origin = 'parent';
     }
-    const fallback = defaults.get(concernId);
+    const fallback = defaultFor(serviceId, concernId);
     if (fallback) return { ...fallback, serviceId, concernId, origin: 'default' };
     return { none: 'unknown' };
   };

@@ -32,8 +32,13 @@ export function checkReferences(files: KnowledgeFiles): KnowledgeProblem[] {
   for (const entry of files.defaults.defaults) {
     const file = at('defaults.yaml');
     if (!concernIds.has(entry.concern)) problems.push({ file, entry: entry.concern, field: 'concern', message: `unknown concern "${entry.concern}"` });
-    if (defaultSeen.has(entry.concern)) problems.push({ file, entry: entry.concern, field: 'concern', message: 'duplicate default for this concern' });
-    defaultSeen.add(entry.concern);
+    // One default per concern for every service, and at most one per concern and category.
+    const scopes = entry.categories ?? ['every service'];
+    for (const scope of scopes) {
+      const seen = `${entry.concern}\u0000${scope}`;
+      if (defaultSeen.has(seen)) problems.push({ file, entry: entry.concern, field: 'concern', message: `duplicate default for this concern (${scope})` });
+      defaultSeen.add(seen);
+    }
   }
 
   const serviceFiles = new Map<string, string>();

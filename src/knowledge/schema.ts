@@ -89,8 +89,14 @@ export const concernsFileSchema = z.object({
 /** A responsibility entry of a service or of the defaults: the concern it answers, then its duties. */
 const concernEntry = z.intersection(z.object({ concern: id }), responsibility);
 
+/** A default may hold only for services of some categories ("abstracted: AWS runs the OS"). */
+const defaultEntry = z.intersection(
+  z.object({ categories: z.array(z.enum(['infrastructure', 'container', 'abstracted'])).min(1).optional() }),
+  concernEntry,
+);
+
 export const defaultsFileSchema = z.object({
-  defaults: z.array(concernEntry),
+  defaults: z.array(defaultEntry),
 });
 
 export const responsibilitiesFileSchema = z.object({

@@ -19,6 +19,17 @@ describe('the shipped knowledge base', () => {
     expect(stats.unsourced).toBe(0);
   });
 
+  it('applies a default written for a category only to services of that category', () => {
+    const ses = knowledge.lookup('ses', 'guest-os-patching');
+    expect(ses).toMatchObject({ origin: 'default', owner: 'aws' });
+    expect(knowledge.services.get('ses')?.category).toBe('abstracted');
+    // A container service with no guest-OS entry of its own gets no abstracted-service default.
+    expect(knowledge.services.get('ecs')?.category).toBe('container');
+    expect(knowledge.lookup('ecs', 'guest-os-patching')).not.toMatchObject({ origin: 'default' });
+    // A service's own entry still wins over its category's default.
+    expect(knowledge.lookup('lambda', 'guest-os-patching')).toMatchObject({ origin: 'service' });
+  });
+
   it.each(['ec2', 'ebs', 'vpc', 'lambda', 'rds', 'elastic-beanstalk', 's3', 'dynamodb', 'trusted-advisor', 'shield', 'chime'])(
     'has the seed service %s',
     (id) => {
@@ -141,6 +152,18 @@ describe('a broken knowledge file', () => {
     expect(loadError(target).problems).toContainEqual(
       expect.objectContaining({ file: 'knowledge/services.yaml', entry: 'ec2', field: 'id', message: 'duplicate id' }),
     );
+  });
+
+  it('reports a second default for the same concern and category', () => {
+    const target = brokenCopy('defaults.yaml', (t) => `${t}\n  - concern: guest-os-patching\n    categories: [abstracted]\n    duties:\n      - by: aws\n        does: Again.\n    sources:\n      - https://aws.amazon.com/compliance/shared-responsibility-model/\n`);
+    expect(loadError(target).problems).toContainEqual(
+      expect.objectContaining({ file: 'knowledge/defaults.yaml', entry: 'guest-os-patching', field: 'concern', message: 'duplicate default for this concern (abstracted)' }),
+    );
+  });
+
+  it('refuses a category that does not exist on a default', () => {
+    const target = brokenCopy('defaults.yaml', (t) => t.replace('categories: [abstracted]', 'categories: [serverless]'));
+    expect(loadError(target).problems).toContainEqual(expect.objectContaining({ file: 'knowledge/defaults.yaml', entry: 'guest-os-patching', field: 'categories.0' }));
   });
 
   it('reports a missing source', () => {
