@@ -18,7 +18,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' granting ', ' assign ', ' assigns ', ' classify ', ' classifies ', ' restrict ', ' restricts ', ' enforce ',
     ' enforces ', ' enforcing ', ' attach ', ' attaches ', ' set the ', ' sets the ', ' setting the ', ' sets ', ' set ', ' setting ', ' add ', ' adds ',
     ' adding ', ' install ', ' installs ', ' installing ', ' opt ', ' request ',
-    ' kicks off', ' kick off', ' triage', ' respond to it', ' responds to it', ' respond to them',
+    ' kicks off', ' kick off', ' initiate ', ' initiates ', ' initiating ', ' triage', ' respond to it', ' responds to it', ' respond to them',
     ' responds to them', ' respond to finding', ' responds to finding', ' respond to the finding', ' responds to the finding',
     ' respond to alert', ' responds to alert', ' respond to the alert', ' responds to the alert', ' respond when it ', ' responds when it ', ' remediat', ' investigat', ' associate ', ' associates ',
     ' implement ', ' implements ', ' our own ', ' my own ', ' we installed', ' we run ',
