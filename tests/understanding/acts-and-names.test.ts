@@ -52,6 +52,13 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(findSide(' we run our own kafka who patches it ')).toBe('customer');
   });
 
+  it('reads making sure a setting is on as the customer\'s act, and a customer verb offered as one alternative as no act', () => {
+    expect(findSide(' who makes sure encryption at rest is enabled on our new file system ')).toBe('customer');
+    expect(findSide(' is the storage replication something we configure or does aws run it ')).not.toBe('customer');
+    expect(findSide(' who initiates the engine upgrade ')).toBe('customer');
+    expect(ask('who keeps the Neptune cluster volume copied across three availability zones?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon Neptune' });
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
