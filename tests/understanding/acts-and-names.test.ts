@@ -66,6 +66,20 @@ describe('general causes found by the holdout (new phrasings, not its questions)
 });
 
 describe('concept questions the holdout found answered as something else (new phrasings)', () => {
+  it.each([
+    ['what changes for us across IaaS, PaaS and SaaS?', 'cloud-models-compared'],
+    ['give me a few controls that are shared between AWS and the customer', 'shared-controls'],
+    ['does our share of the security work shrink on managed services?', 'what-decides-your-share'],
+    ['why is it different depending on which service we pick?', 'what-decides-your-share'],
+  ])('answers "%s" with the concept %s', (q, conceptId) => {
+    expect(understand(q)).toMatchObject({ intent: 'concept', conceptId });
+  });
+
+  it('says "customer" and "managed" where the concepts compare the customer\'s share', () => {
+    expect(ask('why is it different depending on which service we pick?').reply.text).toMatch(/customer/);
+    expect(ask('what are infrastructure services?').reply.text).toMatch(/managed/);
+  });
+
   it('answers a kind of control asked about as a control with the concept', () => {
     const read = understand('Zone security for our payment data: whose control is that?');
     expect(read).toMatchObject({ intent: 'concept', conceptId: 'customer-specific-controls' });
