@@ -91,7 +91,11 @@ export function composeMultipleChoice(
   });
   const reply = withText({
     kind: 'answer',
-    headline: letters.length === 0 ? (judged.some((j) => j.fit === undefined) ? MESSAGES.multipleChoice.noneJudged : MESSAGES.multipleChoice.none) : sure ? MESSAGES.multipleChoice.answer(letters) : MESSAGES.multipleChoice.unsure(letters),
+    headline: letters.length === 0
+      ? (judged.some((j) => j.fit === undefined) ? MESSAGES.multipleChoice.noneJudged : MESSAGES.multipleChoice.none)
+      : !sure && fitting.length > wantedCount
+        ? MESSAGES.multipleChoice.tooMany(letters, wantedCount)
+        : sure ? MESSAGES.multipleChoice.answer(letters) : MESSAGES.multipleChoice.unsure(letters),
     sections: [{ title: MESSAGES.multipleChoice.options, body: lines.join('\n') }],
     sources,
     suggestions: [],

@@ -64,6 +64,7 @@ export const MESSAGES = {
   thanks: "You're welcome! Ask me any time.",
   multipleChoice: {
     answer: (letters: string[]) => `Answer: ${letters.join(', ')}`,
+    tooMany: (letters: string[], count: number) => `Probably ${letters.join(', ')} — but more options than the ${count} asked for look right to me, so I'm not sure`,
     unsure: (letters: string[]) => `Probably ${letters.join(', ') || 'none of them'} — but I'm not sure: I could not judge every option`,
     none: "I can't pick an answer: no option fits what the question asks, as far as I know.",
     noneJudged: "I can't pick an answer: none of the options I could judge fits, and I could not judge every option.",

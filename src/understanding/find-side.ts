@@ -1,7 +1,7 @@
 import type { Side } from '../knowledge/types.js';
 import { hasCue } from './cue-words.js';
 import { withoutSceneText } from './scene-clause.js';
-import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, DENIED_ACT, EITHER_CUES, NEGATED_ACT, SIDE_WORDS, TURN_ON, UNDER_A_RESOURCE, WH_CUES } from './side-words.js';
+import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, DENIED_ACT, EITHER_CUES, NEGATED_ACT, RUNNING_THE_SERVICE, SIDE_WORDS, TURN_ON, UNDER_A_RESOURCE, WH_CUES } from './side-words.js';
 
 /** "instances behind a load balancer": what stands in front, not what is under the service. */
 const BEHIND_A_FRONT = / behind (?:an? |the )?(?:application |network |classic )?(?:load balancers?|alb|nlb|elb|cloudfront|api gateway|proxy|reverse proxy|firewall)(?= )/g;
@@ -67,6 +67,7 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' ').replace(BEHIND_A_FRONT, ' ').replace(USED_AWS_THING, ' '), SIDE_WORDS.aws)) return 'aws';
   if (UNDER_A_RESOURCE.test(unnamed)) return 'aws';
+  if (RUNNING_THE_SERVICE.test(padded.replace(/ (?:our|my|your|their) \S+(?: \S+)?/g, ' '))) return 'aws';
   // "…encrypted automatically, or is that on me?" asks whose it is as a "who" question does.
   if (automatic && (asksWho || hasCue(padded, EITHER_CUES)) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;

@@ -60,6 +60,13 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
 /** Turning something on: "who enables Macie?", "who turns GuardDuty on?" (the thing may sit between verb and particle). */
 export const TURN_ON = / (?:enable|enables|enabling|activate|activates|activating|subscribe|subscribes|onboard|onboards|(?:turn|turns|turning|switch|switches|switching)(?: \S+){0,3} on)(?= )/;
 
+/**
+ * "Operating the authentication endpoints", "patching service hosts", "maintaining the GPU fleet": running a service's own
+ * machinery is AWS's (what is "our" is taken out before this is read).
+ */
+export const RUNNING_THE_SERVICE =
+  / (?:operat(?:e|es|ing)|run|runs|running|host|hosts|hosting|maintain|maintains|maintaining|scal(?:e|es|ing)|provision|provisions|provisioning|patch|patches|patching)(?: the| its| their)?(?: (?!those\b|these\b|that\b|this\b|the\b)\S+){0,2} (?:endpoints?|service|services|infrastructure|fleet|fleets|servers|hosts|hardware|api|apis|control plane|data plane|backend)(?= )/;
+
 /** "the servers under our EBS volume", "the layer under our EC2 hosts": machinery beneath a resource of the customer's. */
 export const UNDER_A_RESOURCE =
   / (?:servers?|hosts?|layer|layers|disks?|drives?|hardware|storage|infrastructure|machines?|system|hypervisor|racks?|fleet)(?: \S+){0,2} (?:under|beneath|underneath) (?:our|my|the|their) (?!shared\b|responsibility\b|model\b|aws\b|amazon\b)\S+/;

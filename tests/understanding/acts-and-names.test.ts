@@ -59,6 +59,13 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(ask('who keeps the Neptune cluster volume copied across three availability zones?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon Neptune' });
   });
 
+  it('reads running or patching a service\'s own hosts, endpoints or fleet as AWS\'s, but not the customer\'s own servers', () => {
+    expect(findSide(' who is responsible for patching service hosts ')).toBe('aws');
+    expect(findSide(' who operates the authentication endpoints ')).toBe('aws');
+    expect(findSide(' who maintains our servers ')).not.toBe('aws');
+    expect(findSide(' hardening and patching those servers os us or aws ')).not.toBe('aws');
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);

@@ -206,6 +206,21 @@ describe('an act shared between the sides, asked for one side', () => {
   });
 });
 
+describe("a service's own machinery among the options", () => {
+  it('reads running, maintaining or patching the service\u2019s endpoints, hosts or hardware as AWS\u2019s', () => {
+    const outcome = answer('Which is the customer\u2019s job for Amazon Cognito?\nA) Running the sign-in service endpoints\nB) Setting the password policy of the user pool\nC) Maintaining service hardware');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('customer');
+    expect(outcome.options?.[0]).toMatchObject({ letter: 'A', owner: 'aws' });
+  });
+
+  it('says more options fit than asked for, rather than that it could not judge them', () => {
+    const outcome = answer('Which is the customer\u2019s job on Amazon EC2?\nA. Patching the guest operating system\nB. Configuring security groups\nC. Replacing failed disks');
+    expect(outcome.answered).toBe(false);
+    expect(outcome.reply.headline).toMatch(/more options than the 1 asked for/);
+  });
+});
+
 describe('parties written out in full', () => {
   it('reads "The customer must …" as the customer and a service named alone as AWS', () => {
     const outcome = answer('Who replaces a failed disk under an Amazon S3 bucket? A) The customer must file a ticket first B) Amazon S3 C) Nobody D) The disk maker');
