@@ -32,7 +32,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' on our premises', ' on premises', ' on prem ', ' on our factory', ' in our factory', ' at our factory', ' at our plant',
     ' in our plant', ' at the plant', ' on the factory floor', ' at our site', ' on our site', ' in our office', ' in our data center',
     ' in our data centre', ' in our datacenter', ' in our own', ' in our building', ' in our warehouse', ' in our colo', ' at our colo',
-    ' at the colo ', ' into our colo', ' our colo ', ' our facility', ' our facilities', ' our own facility', ' on our end', ' on our side of', ' our end of', ' our side of', ' our office', ' office firewall', ' office network',
+    ' at the colo ', ' into our colo', ' our colo ', ' our facility', ' our facilities', ' customer site', ' customer s site', ' customer facility', ' customer s facility', ' customer premises', ' customer s premises', ' customer data center', ' customer s data center', ' limit who', ' limits who', ' limiting who', ' our own facility', ' on our end', ' on our side of', ' our end of', ' our side of', ' our office', ' office firewall', ' office network',
     ' office router', ' permission to ', ' permissions to ', ' give their ', ' give our ', ' give my ', ' isolate a ', ' isolates a ', ' isolating a ', ' isolate an ', ' isolates an ', ' isolating an ', ' isolate compromised', ' isolates compromised',
     ' isolating compromised', ' isolate the compromised', ' isolate the affected', ' quarantine', ' colo cage', ' our cage', ' in the colo', ' our router', ' our routers', ' our edge router', ' our edge routers', ' our firewall ',
     ' customer own ', ' customers own ', ' design our', ' designing our', ' design a workload', ' designing a workload',

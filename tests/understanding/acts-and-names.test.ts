@@ -66,6 +66,12 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(findSide(' hardening and patching those servers os us or aws ')).not.toBe('aws');
   });
 
+  it('reads "the customer site" and limiting who gets in as the customer\'s side, and applying broker patches in the window as AWS\'s', () => {
+    expect(ask('Outposts: who handles physical security of the customer site where the rack sits?')).toMatchObject({ owner: 'customer', serviceName: 'AWS Outposts' });
+    expect(findSide(' who limits who can physically get to the rack ')).toBe('customer');
+    expect(ask('who applies patches to our Amazon MQ broker instances in the maintenance window?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon MQ' });
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
