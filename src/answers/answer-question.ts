@@ -91,8 +91,13 @@ export function nextContext(outcome: AnswerOutcome, u: Understanding, previous?:
 
 /** A condition that is a switch's position: its label ends in "on" or "off". */
 const SWITCH_POSITION = /\b(?:on|off)$/;
-/** "we switched them off", "turn it back on": a pronoun's switch moved, with no service named. */
-const SWITCHED = /\b(?:turn\w*|switch\w*|flip\w*|set)\b(?: (?:it|them|those|that|these|back|it back|them back))+ (on|off)\b/;
+/**
+ * "we switched them off", "turn it back on", "and with it turned off?", "if we turned that auto option off",
+ * "what if it's disabled?": a pronoun's switch moved, with no service named.
+ */
+const SWITCHED =
+  /\b(?:turn\w*|switch\w*|flip\w*|set)\b(?: (?:it|them|those|that|these|back|it back|them back|(?:that|this|the) \w+(?: \w+)?))+ (on|off)\b|\b(?:it|them|that|those|this)(?: s)?(?: is| are| was| were| being| gets| got)? (?:turned |switched |set |flipped )?(on|off|disabled|enabled)\b/;
+const POSITION_OF: Readonly<Record<string, 'on' | 'off'>> = { on: 'on', off: 'off', enabled: 'on', disabled: 'off' };
 
 /**
  * After an answer under one position of a switch, a message that moves "it" or "them" to the other position asks
@@ -101,9 +106,10 @@ const SWITCHED = /\b(?:turn\w*|switch\w*|flip\w*|set)\b(?: (?:it|them|those|that
 function withSwitchFlipped(knowledge: Knowledge, u: Understanding, context: ConversationContext): Understanding {
   if (!context.condition || u.services.length > 0) return u;
   const moved = SWITCHED.exec(u.words.join(' '));
+  const to = moved ? POSITION_OF[moved[1] ?? moved[2] ?? ''] : undefined;
   const position = SWITCH_POSITION.exec(context.condition)?.[0];
-  if (!moved || !position || moved[1] === position) return u;
-  const label = context.condition.replace(SWITCH_POSITION, moved[1]!);
+  if (!to || !position || to === position) return u;
+  const label = context.condition.replace(SWITCH_POSITION, to);
   const other = contextEntry(knowledge, context)?.duties.find((d) => d.when?.label === label)?.when;
   if (!other?.terms[0]) return u;
   return { ...u, stemmed: `${u.stemmed}${phraseKey(other.terms[0])} `, followUp: true };

@@ -311,6 +311,30 @@ describe('"same for …" in a thread', () => {
   });
 });
 
+describe('a switch moved in a follow-up', () => {
+  const thread = (first: string, then: string) => {
+    const read = understand(first);
+    const before = answerQuestion(knowledge, read);
+    return [before, answerQuestion(knowledge, understand(then), nextContext(before, read))] as const;
+  };
+
+  it.each([
+    ['and with it turned off?'],
+    ['what if it is disabled?'],
+    ['and if we turned that option off?'],
+  ])('reads "%s" as the other position of the switch just answered', (then) => {
+    const [before, after] = thread('our RDS instances have auto minor version upgrade enabled. who applies the minor engine upgrades?', then);
+    expect(before).toMatchObject({ owner: 'aws', condition: 'automatic minor version upgrade on' });
+    expect(after).toMatchObject({ owner: 'customer', serviceId: 'rds', condition: 'automatic minor version upgrade off' });
+  });
+
+  it('answers OpenSearch automatic software updates on as AWS applying them, off as the customer', () => {
+    const [before, after] = thread('our OpenSearch domain has automatic software updates on - who applies the service software updates?', 'and with them switched off?');
+    expect(before).toMatchObject({ owner: 'aws', condition: 'automatic software update on' });
+    expect(after).toMatchObject({ owner: 'customer', condition: 'automatic software update off' });
+  });
+});
+
 describe('"more … than" between services', () => {
   it('compares them, with each one\u2019s category and why', () => {
     const outcome = ask('why is there less for us to secure on Fargate than on ECS with EC2?');
