@@ -77,7 +77,7 @@ export const OUT_OF_SCOPE_CUES: { reason: DeclineReason; cues: string[] }[] = [
     reason: 'small-talk',
     cues: [' joke', ' weather', ' lunch', ' dinner', ' recipe for', ' a recipe ', ' cooking', ' movie', ' song', ' poem', ' story ', ' football',
       ' soccer', ' how are you', ' your name', ' who are you', ' birthday', ' meaning of life', ' love ',
-      ' laptop', ' center a div', ' favourite', ' favorite', ' your opinion', ' stock ', ' bitcoin', ' crypto price', ' horoscope'],
+      ' laptop', ' center a div', ' favourite', ' favorite', ' your opinion', ' stock ', ' bitcoin price', ' price of bitcoin', ' buy bitcoin', ' bitcoin worth', ' crypto price', ' horoscope'],
   },
   {
     reason: 'not-responsibility',
@@ -108,7 +108,7 @@ export const ACTION_REQUEST =
 
 /** A request for credentials or secrets ("give me the root password"), not a question about who manages them. */
 export const SECRETS_REQUEST =
-  /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,6} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins|mfa code|otp|one time code|passcode|pin|connection string|connection strings)\b|\bwhat (?:is |s |are )?(?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b|\b(?:what|whats) (?:is |s |are )?(?:the |our )?values? (?:\w+ ){0,6}(?:password|passwords|secret|secrets|token|tokens|api key|access key|private key)\b|\b(?:read|fetch|print|dump|retrieve|decrypt|reveal) (?:me |us )?(?:\w+ ){0,4}(?:secret value|secret string|password|passwords|private key)\b|\b(?:read|fetch|print|dump|retrieve|decrypt|reveal|show|give|get|tell|send|paste|output|display|echo|cat) (?:me |us )?(?:the |our |my )?(?:actual |raw |plaintext |plain text |current )?values? (?:of|in|from|stored in)\b/;
+  /\b(?:give|send|share|tell|show|provide|paste|dm|leak|reveal|need|want|get)(?: me| us)?(?: \w+){0,6} (?:password|passwords|credential|credentials|access key|access keys|secret key|secret keys|api key|api keys|token|tokens|private key|login|logins|mfa code|otp|one time code|passcode|pin|connection string|connection strings|pre shared key|pre shared keys|psk|psks|shared secret|shared secrets)\b|\bwhat (?:is |s |are )?(?:the|our|my|your) (?:\w+ ){0,3}(?:password|access key|secret key|api key|credentials|secret|secrets)\b|\blist (?:the |all |our )?(?:\w+ )?secrets\b|\b(?:what|whats) (?:is |s |are )?(?:the |our )?values? (?:\w+ ){0,6}(?:password|passwords|secret|secrets|token|tokens|api key|access key|private key)\b|\b(?:read|fetch|print|dump|retrieve|decrypt|reveal) (?:me |us )?(?:\w+ ){0,4}(?:secret value|secret string|password|passwords|private key)\b|\b(?:read|fetch|print|dump|retrieve|decrypt|reveal|show|give|get|tell|send|paste|output|display|echo|cat) (?:me |us )?(?:the |our |my )?(?:actual |raw |plaintext |plain text |current )?values? (?:of|in|from|stored in)\b/;
 
 /** A pricing word used as a resource's name: "the billing bucket", "our invoices table". */
 export const NAMED_RESOURCE =

@@ -72,6 +72,10 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(ask('who applies patches to our Amazon MQ broker instances in the maintenance window?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon MQ' });
   });
 
+  it('reads investigating and cleaning up after a finding as incident response, crypto mining and all', () => {
+    expect(ask('GuardDuty caught bitcoin mining on a box of ours - who investigates it?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon GuardDuty', concernId: 'incident-response' });
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);

@@ -89,6 +89,8 @@ describe('not guessing', () => {
     ['who encrypts data on MKS?', 'unknown-service'],
     ['give me the root password for the prod account', 'secrets'],
     ['can you give me the DB connection string with the password for the orders database?', 'secrets'],
+    ['send me the pre-shared key of the VPN tunnel to the office', 'secrets'],
+    ["what's bitcoin worth today?", 'small-talk'],
     ["translate 'shared responsibility' into French", 'translation'],
     ['delete the old S3 buckets in our dev account please', 'action-request'],
     ['what is the best pizza in town', 'not-understood'],
