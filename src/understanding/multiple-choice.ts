@@ -101,7 +101,11 @@ function kindOf(stem: string): ChoiceKind | undefined {
   // "Which of these does Amazon S3 do for you by default?": what the service does on the customer's behalf.
   if (/\bfor you\b|\bon your behalf\b|\bwithout you\b|\bfor the customer\b|\bfor customers\b/.test(s) && /\b(?:do|does|handle|handles|handled|take|takes|manage|manages|managed|perform|performs|done)\b/.test(s)) return 'aws';
   // "A company runs Aurora. Which of the following does AWS perform?": the doer asked about, whoever the stem's subject is.
-  if (/\b(?:does|do|will|would) (?:aws|amazon(?: web services)?) (?:perform|do|handle|manage|take care of|own|provide|carry out)\b/.test(s)) return 'aws';
+  if (/\b(?:does|do|will|would) (?:aws|amazon(?: web services)?) (?:perform|do|handle|manage|maintain|operate|run|patch|take care of|own|provide|carry out)\b/.test(s)) return 'aws';
+  // "Which does the service take care of?": the managed service is AWS doing it.
+  if (/\b(?:does|do|will) the service (?:perform|do|handle|manage|maintain|operate|take care of|provide)\b/.test(s)) return 'aws';
+  // "A manufacturer runs Greengrass … Which task belongs to the manufacturer?": whoever the stem is about, other than AWS.
+  if (/\b(?:belongs? to|falls to|falls on|remains? with|is up to) the (?!aws\b|amazon\b)[a-z]+\b|\bthe (?!aws\b|amazon\b)[a-z]+['’]s (?:responsibility|job|task|duty|part)\b/.test(s)) return 'customer';
   if (customer.test(s)) return 'customer';
   if (/\baws\b|\bamazon\b/.test(s)) return 'aws';
   return undefined;

@@ -206,6 +206,17 @@ describe('an act shared between the sides, asked for one side', () => {
   });
 });
 
+describe('whose act the stem asks for', () => {
+  it.each([
+    ['A hospital runs Amazon Aurora. Which task belongs to the hospital?', 'customer'],
+    ['A studio uses Amazon S3. Which is the studio\u2019s responsibility?', 'customer'],
+    ['A bank uses Amazon Macie. Which does AWS maintain?', 'aws'],
+    ['A startup keeps its database password in Secrets Manager with managed rotation. Which does the service take care of?', 'aws'],
+  ])('reads %j as asking for the %s', (stem, kind) => {
+    expect(parseMultipleChoice(`${stem}\nA) one thing\nB) another thing\nC) a third thing`)?.kind).toBe(kind);
+  });
+});
+
 describe("a service's own machinery among the options", () => {
   it('reads running, maintaining or patching the service\u2019s endpoints, hosts or hardware as AWS\u2019s', () => {
     const outcome = answer('Which is the customer\u2019s job for Amazon Cognito?\nA) Running the sign-in service endpoints\nB) Setting the password policy of the user pool\nC) Maintaining service hardware');
