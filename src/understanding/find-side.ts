@@ -6,8 +6,11 @@ import { AUTOMATIC_WORDS, CLAIM_WORDS, DEFAULT_STATE_WORDS, DENIED_ACT, EITHER_C
 /** "instances behind a load balancer": what stands in front, not what is under the service. */
 const BEHIND_A_FRONT = / behind (?:an? |the )?(?:application |network |classic )?(?:load balancers?|alb|nlb|elb|cloudfront|api gateway|proxy|reverse proxy|firewall)(?= )/g;
 
+/** "even if we never configure anything", "even when nobody sets it up". */
+const EVEN_IF_NOT = / even (?:if|when|though) (?:we|i|you|nobody|no one) (?:never |don t |do not |didn t |did not )?\S+(?: \S+)?/g;
+
 /** "make sure … is enabled": the state made sure of, kept as the act ("enabled"). */
-const ENSURED_STATE = / (?:make|makes|making) sure (?:\S+ ){0,5}?(?:is|are|gets|get|stays|stay) (enabled|turned on|configured|set up|encrypted)(?= )/g;
+const ENSURED_STATE = / (?:make|makes|making) sure (?:\S+ ){0,5}?(?:is|are|re|s|gets|get|stays|stay) (?:enabled|turned on|configured|set up|encrypted)(?= )/g;
 
 /** "something we configure", "do we configure": the customer's verb as one alternative of an either-or question. */
 const OFFERED_ALTERNATIVE = / (?:something|anything|a thing) (?:we|i) (?:have to |need to |must )?\S+| (?:do|should|must) (?:we|i) \S+(?= (?:or|ourselves|it|that|this)\b)/g;
@@ -56,11 +59,12 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   const either = hasCue(padded, EITHER_CUES);
   const customerCues = either ? SIDE_WORDS.customer.filter((w) => !OWN_ALTERNATIVE.test(w)) : SIDE_WORDS.customer;
   // "who makes sure encryption is enabled?": a state someone makes sure of is the act asked, not the scene.
-  const ensured = padded.replace(ENSURED_STATE, ' $1 ');
+  const ensured = padded.replace(ENSURED_STATE, ' enabled ');
   // "is that something we configure or does AWS run it?": the customer's verb is one of the alternatives offered.
   const offered = either ? ensured.replace(OFFERED_ALTERNATIVE, ' ') : ensured;
   const denied = offered.replace(DENIED_ACT, ' ');
-  const acted = asksWho ? denied.replace(NEGATED_ACT, ' ') : denied;
+  // "…even if we never configure anything": a verb the customer is said not to do is no act of theirs, whatever is asked.
+  const acted = (asksWho ? denied.replace(NEGATED_ACT, ' ') : denied).replace(EVEN_IF_NOT, ' ');
   if (hasCue(acted, customerCues)) return 'customer';
   // "who turns GuardDuty on?": the particle after the thing turned on.
   if (asksWho && TURN_ON.test(acted)) return 'customer';

@@ -81,7 +81,9 @@ export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' amazon manages', ' aws patches', ' amazon patches', ' aws encrypts', ' aws upgrades', ' aws rotates',
     ' aws configures', ' aws sets', ' aws applies', ' aws looks after', ' aws backs up', ' aws keeps', ' aws owns',
     ' aws covers', ' aws secures', ' aws protects', ' aws maintains', ' aws runs', ' aws monitors', ' aws writes',
-    ' aws enables', ' aws turns', ' aws decides', ' aws chooses', ' aws replaces', ' aws fixes', ' aws updates'],
+    ' aws enables', ' aws turns', ' aws decides', ' aws chooses', ' aws replaces', ' aws fixes', ' aws updates',
+    // "new objects get encrypted even if we never configure anything": it happens without the customer, so by AWS.
+    ' even if we never', ' even if we don t', ' even if we do not', ' even if nobody', ' without us doing anything', ' without us having to'],
   customer: [' on us ', ' on me ', ' by us ', ' by me ', ' our job', ' my job', ' our responsibility',
     ' my responsibility', ' our problem', ' my problem', ' ours ', ' mine ', ' do we ', ' do i ', ' must we ',
     ' must i ', ' should we ', ' should i ', ' am i ', ' are we ', ' we have to ', ' i have to ', ' we need to ',
@@ -110,7 +112,7 @@ export const DEFAULT_STATE_WORDS: readonly string[] = [' default settings', ' de
 export const AUTOMATIC_WORDS: readonly string[] = [' automatically', ' by default', ' out of the box', ' without any setup',
   ' don t need to do anything', ' do not need to do anything', ' nothing to do', ' without doing anything', ' isn t something we',
   ' is not something we', ' not something we',
-  ' for free', ' on its own', ' without us', ...DEFAULT_STATE_WORDS];
+  ' for free', ' on its own', ' without us', ' even if we never', ' even if we don t', ' even if nobody', ...DEFAULT_STATE_WORDS];
 
 /** A customer's verb said not to happen ("if we don't configure anything"): it points at no act of theirs. */
 export const NEGATED_ACT = / (?:don t|dont|do not|didn t|did not|never|without|no need to)(?: \S+){1,2}(?= )/g;

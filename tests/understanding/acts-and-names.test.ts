@@ -76,6 +76,18 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(ask('GuardDuty caught bitcoin mining on a box of ours - who investigates it?')).toMatchObject({ owner: 'customer', serviceName: 'Amazon GuardDuty', concernId: 'incident-response' });
   });
 
+  it('reads "who makes sure they\'re encrypted" as the customer\'s act, and "even if nobody sets anything up" as AWS doing it', () => {
+    expect(findSide(' who makes sure they re encrypted ')).toBe('customer');
+    const statement = ask('S3 encrypts new uploads at rest even if nobody sets anything up, right?');
+    expect(statement).toMatchObject({ owner: 'aws', serviceName: 'Amazon S3' });
+    expect(statement.reply.headline).toMatch(/^Yes — /);
+  });
+
+  it('reads a failed part brought back, and data copied inside the zone, as high availability', () => {
+    expect(ask('in AWS Managed Microsoft AD, when a domain controller goes down who brings up a replacement?')).toMatchObject({ owner: 'aws', concernId: 'high-availability' });
+    expect(ask('who runs the replication that copies EBS volume data to multiple servers in the AZ?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon EBS', concernId: 'high-availability' });
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
