@@ -71,7 +71,7 @@ function sideOf(asked: string, unnamedAsked: string, automatic = true): Side | u
   // "the rack in our facility" is the customer's building: infrastructure words they own do not point at AWS.
   if (hasCue(unnamed.replace(/ (?:our|my) \S+/g, ' ').replace(BEHIND_A_FRONT, ' ').replace(USED_AWS_THING, ' '), SIDE_WORDS.aws)) return 'aws';
   if (UNDER_A_RESOURCE.test(unnamed)) return 'aws';
-  if (RUNNING_THE_SERVICE.test(padded.replace(/ (?:our|my|your|their) \S+(?: \S+)?/g, ' '))) return 'aws';
+  if (RUNNING_THE_SERVICE.test(padded.replace(/ (?:our|my|your|their|customer s|customers) \S+(?: \S+)?/g, ' '))) return 'aws';
   // "…encrypted automatically, or is that on me?" asks whose it is as a "who" question does.
   if (automatic && (asksWho || hasCue(padded, EITHER_CUES)) && hasCue(padded, AUTOMATIC_WORDS)) return 'aws';
   return undefined;

@@ -99,7 +99,7 @@ function kindOf(stem: string): ChoiceKind | undefined {
   const customer = /\bcustomer|\byour\b|\byou\b|\buser['’]?s?\b|\bclient['’]?s?\b|\bcompany|\bteam['’]?s?\b|\bdeveloper|\borgani[sz]ation|\bbusiness|\bbelongs? to the (?:company|team|customer)|security in the cloud/;
   if (aws.test(s) && !/customer['’]s responsib|responsibility of the customer|customer (?:is )?responsib/.test(s)) return 'aws';
   // "Which of these does Amazon S3 do for you by default?": what the service does on the customer's behalf.
-  if (/\bfor you\b|\bon your behalf\b|\bwithout you\b|\bfor the customer\b|\bfor customers\b/.test(s) && /\b(?:do|does|handle|handles|handled|take|takes|manage|manages|managed|perform|performs|done)\b/.test(s)) return 'aws';
+  if (/\bfor you\b|\bon your behalf\b|\bwithout you\b|\bwithout the customer\b|\bwithout customers\b|\bfor the customer\b|\bfor customers\b/.test(s) && /\b(?:do|does|doing|handle|handles|handled|take|takes|manage|manages|managed|perform|performs|done|happen|happens)\b/.test(s)) return 'aws';
   // "A company runs Aurora. Which of the following does AWS perform?": the doer asked about, whoever the stem's subject is.
   if (/\b(?:does|do|will|would) (?:aws|amazon(?: web services)?) (?:perform|do|handle|manage|maintain|operate|run|patch|take care of|own|provide|carry out)\b/.test(s)) return 'aws';
   // "Which does the service take care of?": the managed service is AWS doing it.

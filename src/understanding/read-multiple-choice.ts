@@ -39,7 +39,10 @@ export function readMultipleChoice(pasted: MultipleChoice, knowledge: Knowledge,
       return { ...act, services: [only], intent: 'who-owns', confidence: Math.max(act.confidence, 0.8) };
     }
     // An everyday word ("servers") does not name the option's service; the question's service does.
-    if (reading.services.some((r) => !r.generic) || !stemService || reading.intent === 'concept') return reading;
+    // An option read as a concept stays one, unless it names an act the stem's service has ("two HSMs in different AZs for
+    // high availability" is that service's act, not the concept of high availability).
+    const concept = reading.intent === 'concept' && reading.concernIds.length === 0;
+    if (reading.services.some((r) => !r.generic) || !stemService || concept) return reading;
     const withService = understand(`${asQuestion(o.text).replace(/\?$/, '')} on ${stemService.name}?`);
     // The service's name only places the option; its words must not pick a duty ("AWS Key Management Service" is no "AWS managed key").
     return { ...withService, stemmed: reading.stemmed, ...(reading.side ? { side: reading.side } : {}) };

@@ -53,7 +53,7 @@ export const SIDE_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' recover from', ' detects and', ' publish', ' who releases ', ' releases new ', ' release new ', ' releases the ', ' releases updates', ' aws managed ', ' managed rules', ' standard protection',
     ' keeps it ', ' keep it running', ' replaces failed', ' replace failed', ' replacing failed', ' aws runs', ' aws operates', ' aws infrastructure', ' aws infrastructure',
     ' infrastructure devices', ' network boundary', ' aws side of', ' amazon side of', ' aws s side', ' amazon s side', ' aws s part', ' aws s infrastructure', ' aws s own',
-    ' amazon s own', ' aws s data center', ' aws s facilities',
+    ' amazon s own', ' aws s data center', ' aws s facilities', ' service s servers', ' service s hosts', ' service s infrastructure', ' service s hardware', ' service s fleet',
   ],
 };
 

@@ -63,6 +63,8 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(findSide(' who is responsible for patching service hosts ')).toBe('aws');
     expect(findSide(' who operates the authentication endpoints ')).toBe('aws');
     expect(findSide(' who maintains our servers ')).not.toBe('aws');
+    expect(findSide(' who secures the iam service s servers ')).toBe('aws');
+    expect(findSide(' who runs the customer s application endpoints ')).not.toBe('aws');
     expect(findSide(' hardening and patching those servers os us or aws ')).not.toBe('aws');
   });
 

@@ -212,6 +212,7 @@ describe('whose act the stem asks for', () => {
     ['A studio uses Amazon S3. Which is the studio\u2019s responsibility?', 'customer'],
     ['A bank uses Amazon Macie. Which does AWS maintain?', 'aws'],
     ['A startup keeps its database password in Secrets Manager with managed rotation. Which does the service take care of?', 'aws'],
+    ['Which of these happens in Amazon S3 without the customer doing anything?', 'aws'],
   ])('reads %j as asking for the %s', (stem, kind) => {
     expect(parseMultipleChoice(`${stem}\nA) one thing\nB) another thing\nC) a third thing`)?.kind).toBe(kind);
   });
@@ -223,6 +224,12 @@ describe("a service's own machinery among the options", () => {
     expect(outcome.choices).toEqual(['B']);
     expect(outcome.owner).toBe('customer');
     expect(outcome.options?.[0]).toMatchObject({ letter: 'A', owner: 'aws' });
+  });
+
+  it('reads an option that names the stem service\u2019s act as that act, though its words also name a concept', () => {
+    const outcome = answer('AWS CloudHSM: which of the following must the customer do?\nA) replace failed HSM hardware\nB) run two or more HSMs in different Availability Zones for high availability\nC) power and cool the HSM racks');
+    expect(outcome.choices).toEqual(['B']);
+    expect(outcome.owner).toBe('customer');
   });
 
   it('says more options fit than asked for, rather than that it could not judge them', () => {
