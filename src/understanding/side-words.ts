@@ -83,7 +83,9 @@ export const CLAIM_WORDS: Readonly<Record<Side, readonly string[]>> = {
     ' aws covers', ' aws secures', ' aws protects', ' aws maintains', ' aws runs', ' aws monitors', ' aws writes',
     ' aws enables', ' aws turns', ' aws decides', ' aws chooses', ' aws replaces', ' aws fixes', ' aws updates',
     // "new objects get encrypted even if we never configure anything": it happens without the customer, so by AWS.
-    ' even if we never', ' even if we don t', ' even if we do not', ' even if nobody', ' without us doing anything', ' without us having to'],
+    ' even if we never', ' even if we don t', ' even if we do not', ' even if nobody', ' without us doing anything', ' without us having to',
+    // "AWS figures out which data is confidential and classifies it for us": done for the customer, so by AWS.
+    ' it for us', ' them for us', ' that for us', ' this for us', ' aws figures out', ' amazon figures out', ' aws classifies', ' aws works out'],
   customer: [' on us ', ' on me ', ' by us ', ' by me ', ' our job', ' my job', ' our responsibility',
     ' my responsibility', ' our problem', ' my problem', ' ours ', ' mine ', ' do we ', ' do i ', ' must we ',
     ' must i ', ' should we ', ' should i ', ' am i ', ' are we ', ' we have to ', ' i have to ', ' we need to ',

@@ -90,6 +90,14 @@ describe('general causes found by the holdout (new phrasings, not its questions)
     expect(ask('who runs the replication that copies EBS volume data to multiple servers in the AZ?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon EBS', concernId: 'high-availability' });
   });
 
+  it('reads "does it for us" as a claim that AWS does it, and CVE fixes on EKS Auto Mode nodes as node patching', () => {
+    const statement = ask('AWS works out which of our customer data is sensitive and classifies that for us');
+    expect(statement.owner).toBe('customer');
+    expect(statement.reply.headline).toMatch(/^No — /);
+    expect(ask('with EKS Auto Mode on, who rolls out CVE fixes to the nodes?')).toMatchObject({ owner: 'aws', serviceName: 'Amazon EKS Auto Mode' });
+    expect(understand('why do our responsibilities shrink when we move to managed services?')).toMatchObject({ intent: 'concept', conceptId: 'what-decides-your-share' });
+  });
+
   it('keeps a part that configures a feature the knowledge has no entry for', () => {
     const outcome = ask('turning on GuardDuty, and the hardware GuardDuty runs on: who owns each?');
     expect(outcome.parts?.map((p) => p.owner)).toEqual(['customer', 'aws']);
